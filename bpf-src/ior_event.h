@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0 OR Apache-2.0 */
+/*
+ * The contract between ior's BPF program and its Java side: the ring-buffer record,
+ * the counters and the settings maps. This one header is compiled into the BPF
+ * object and run through jextract for the Java layouts, so the two sides cannot
+ * drift apart. Only append fields; Java reads offsets from the generated layouts.
+ */
+#ifndef IOR_EVENT_H
+#define IOR_EVENT_H
+
+/* The BPF side gets the __uN types from vmlinux_min.h; everyone else from UAPI. */
+#ifndef IOR_VMLINUX_MIN_H
+#include <linux/types.h>
+#endif
+
+#define IOR_COMM_LEN 16
+/* Bytes copied per path string, NUL included; longer paths are flagged truncated. */
+#define IOR_PATH_MAX 1024
+/* Size of the per-syscall settings array, indexed by the kernel's syscall number. */
+#define IOR_MAX_SYSCALL_NR 1024
+
+/* What a ring record describes. */
+enum ior_event_kind {
+	IOR_KIND_SYSCALL = 1, /* one completed syscall, enter and exit paired */
+	IOR_KIND_FORK = 2,    /* a new process: args[0] = parent tgid */
+	IOR_KIND_EXEC = 3,    /* a process replaced its image: comm is the new one */
+	IOR_KIND_EXIT = 4,    /* the last thread of a process exited */
+};
+
+/* Bits of ior_event.flags. */
+enum ior_event_flag {
+	IOR_F_PATH_TRUNCATED = 1 << 0,  /* path longer than IOR_PATH_MAX - 1 bytes */
+	IOR_F_PATH2_TRUNCATED = 1 << 1,
+	IOR_F_PATH_FAULT = 1 << 2,      /* the path pointer could not be read */
+	IOR_F_PATH2_FAULT = 1 << 3,
+	IOR_F_NO_RETURN = 1 << 4,       /* emitted at entry: the call never returns */
+};
+
+/*
+ * One ring-buffer record. The payload is this header followed by path_len bytes of
+ * the first path and path2_len bytes of the second (no NULs), so a record is only as
+ * long as its strings. Records are 8-byte aligned by the ring buffer itself.
+ */
+struct ior_event {
+	__u64 start_ns;   /* CLOCK_BOOTTIME at sys_enter */
+	__u64 latency_ns; /* sys_exit - sys_enter */
+	__u64 gap_ns;     /* sys_enter - this thread's previous traced sys_exit; 0 = none */
+	__s64 ret;        /* raw return value: -errno on failure */
+	__u64 args[6];    /* raw syscall arguments (a dereferenced one for deref_arg) */
+	__u64 ino;        /* reserved for the inode behind the fd argument; 0 = unknown */
+	__u32 pid;        /* tgid */
+	__u32 tid;
+	char comm[IOR_COMM_LEN];
+	__u16 kind;       /* enum ior_event_kind */
+	__u16 nr;         /* the kernel's syscall number on this architecture */
+	__u16 flags;      /* enum ior_event_flag */
+	__u16 restarts;   /* times the call was interrupted and restarted */
+	__u16 path_len;   /* bytes of the first path after this header */
+	__u16 path2_len;  /* bytes of the second path after the first */
+	__u32 reserved;
+};
+
+/* Indexes of the per-CPU counters array (map ior_counters). */
+enum ior_counter {
+	IOR_CNT_EMITTED = 0,        /* records committed to the ring */
+	IOR_CNT_LOST_RINGBUF = 1,   /* records dropped: the ring was full */
+	IOR_CNT_LOST_STORAGE = 2,   /* enters dropped: no per-thread slot could be made */
+	IOR_CNT_UNMATCHED_EXIT = 3, /* exits whose enter was not seen (in flight at attach) */
+	IOR_CNT_FILTERED = 4,       /* completed calls dropped by the minimum latency */
+	IOR_CNT__COUNT = 5,
+};
+
+/* Run-time filters (map ior_filter, one entry), changeable while attached. */
+struct ior_filter {
+	__u32 use_pid_set;    /* 1: only processes in map ior_pids */
+	__u32 tid;            /* 0 = any thread */
+	__u64 min_latency_ns; /* drop completed calls faster than this */
+	char comm[IOR_COMM_LEN]; /* exact comm; empty = any */
+};
+
+/* Read-only settings (map .rodata.ior), written by the loader between open and load. */
+struct ior_settings {
+	__u32 self_tgid;     /* ior's own process: never traced */
+	__u32 reserved;
+	__u64 wakeup_bytes;  /* wake the reader once this much is queued */
+};
+
+/* Per syscall number settings (map ior_syscalls), written by Java from the table. */
+struct ior_syscall_conf {
+	__u8 traced;    /* 1: pair and emit this syscall */
+	__u8 path_arg;  /* 1-based argument holding a user path string; 0 = none */
+	__u8 path2_arg; /* 1-based argument holding a second path; 0 = none */
+	__u8 deref_arg; /* 1-based argument pointing at a u64 to copy instead (openat2 how) */
+	__u32 reserved;
+};
+
+#endif

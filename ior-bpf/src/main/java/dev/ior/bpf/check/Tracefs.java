@@ -1,0 +1,81 @@
+package dev.ior.bpf.check;
+
+import dev.ior.bpf.check.PreflightException.Requirement;
+import dev.ior.bpf.sys.Libc;
+import dev.ior.bpf.sys.SysException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The kernel's tracing file system, where ior learns which syscalls this kernel has
+ * (events/syscalls/sys_enter_*). A fresh machine often has it unmounted: ior mounts
+ * it at /sys/kernel/tracing itself.
+ */
+public final class Tracefs {
+
+    /** Where ior mounts tracefs when nothing has. */
+    public static final Path DEFAULT_MOUNT = Path.of("/sys/kernel/tracing");
+    private static final Path PROC_MOUNTS = Path.of("/proc/mounts");
+
+    private final Path root;
+
+    private Tracefs(Path root) {
+        this.root = root;
+    }
+
+    /** The mounted tracefs, mounting it at {@link #DEFAULT_MOUNT} if nothing has. */
+    public static Tracefs mountIfNeeded() {
+        Path mounted = findMount();
+        if (mounted != null) {
+            return new Tracefs(mounted);
+        }
+        try {
+            Libc.mount("tracefs", DEFAULT_MOUNT.toString());
+        } catch (SysException e) {
+            throw new PreflightException(Requirement.TRACEFS, "tracefs is not mounted and ior could not mount it at "
+                    + DEFAULT_MOUNT + " (" + e.getMessage() + "): mount it with sudo mount -t tracefs tracefs "
+                    + DEFAULT_MOUNT);
+        }
+        return new Tracefs(DEFAULT_MOUNT);
+    }
+
+    /** The mount point of tracefs from /proc/mounts, or null. */
+    public static Path findMount() {
+        try {
+            List<String> lines = Files.readAllLines(PROC_MOUNTS);
+            for (String line : lines) {
+                String[] fields = line.split(" ");
+                if (fields.length > 2 && fields[2].equals("tracefs")) {
+                    return Path.of(fields[1]);
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Where it is mounted. */
+    public Path root() {
+        return root;
+    }
+
+    /** The names of the syscalls this kernel has tracepoints for. */
+    public Set<String> syscalls() {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> events = Files.list(root.resolve("events/syscalls"))) {
+            events.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("sys_enter_"))
+                    .forEach(n -> names.add(n.substring("sys_enter_".length())));
+        } catch (IOException e) {
+            throw new PreflightException(Requirement.TRACEFS,
+                    "cannot list the kernel's syscalls in " + root.resolve("events/syscalls") + ": " + e.getMessage());
+        }
+        return names;
+    }
+}

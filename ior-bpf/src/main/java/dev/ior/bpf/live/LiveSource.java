@@ -1,0 +1,189 @@
+package dev.ior.bpf.live;
+
+import dev.ior.bpf.check.Preflight;
+import dev.ior.bpf.check.Tracefs;
+import dev.ior.bpf.ffi.Libbpf;
+import dev.ior.bpf.ffi.ior_settings;
+import dev.ior.bpf.libbpf.BpfObject;
+import dev.ior.bpf.ring.RingReader;
+import dev.ior.bpf.sys.Libc;
+import dev.ior.core.IorException;
+import dev.ior.core.KernelFilter;
+import dev.ior.core.TraceSettings;
+import dev.ior.core.proc.ProcFs;
+import dev.ior.core.source.EventSink;
+import dev.ior.core.source.EventSource;
+import dev.ior.core.source.SourceCounters;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live tracing: loads ior's CO-RE BPF object, attaches it, and reads its ring buffer
+ * in place on the session's reading thread.
+ */
+public final class LiveSource implements EventSource {
+
+    private static final System.Logger LOG = System.getLogger(LiveSource.class.getName());
+    private static final String OBJECT = "/dev/ior/bpf/ior.bpf.o";
+    /** How long the reader sleeps when the ring is empty: the longest an event waits. */
+    private static final int IDLE_WAIT_MS = 50;
+    /** Wake the reader early once this much is queued (bounded by a quarter ring). */
+    private static final long WAKEUP_BYTES = 1L << 20;
+
+    private final ProcFs procFs = new ProcFs();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile boolean running;
+    private BpfObject object;
+    private KernelMaps maps;
+    private RingReader ring;
+    private RecordDecoder decoder;
+    private long bootToWallNs;
+    private List<Syscall> traced = List.of();
+
+    @Override
+    public void open(TraceSettings settings) {
+        Preflight.check();
+        Set<String> available = Tracefs.mountIfNeeded().syscalls();
+        traced = select(settings.syscalls(), available);
+        bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - Libc.clockNanos(Libc.CLOCK_BOOTTIME);
+        object = BpfObject.open(readObject(), "ior");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment rodata = arena.allocate(ior_settings.layout());
+            ior_settings.self_tgid(rodata, (int) ProcessHandle.current().pid());
+            ior_settings.wakeup_bytes(rodata, Math.min(WAKEUP_BYTES, settings.ringBytes() / 4));
+            object.setInitialValue(".rodata.ior", rodata);
+        }
+        object.setMaxEntries("ior_ring", settings.ringBytes());
+        object.load();
+        maps = new KernelMaps(object);
+        maps.setFilter(settings.filter());
+        for (Syscall syscall : traced) {
+            maps.setTraced(syscall, true);
+        }
+        object.attachAll();
+        ring = new RingReader(object.mapFd("ior_ring"), settings.ringBytes());
+        LOG.log(System.Logger.Level.DEBUG, "attached: {0} syscalls traced, ring {1} bytes", traced.size(),
+                settings.ringBytes());
+    }
+
+    @Override
+    public void run(EventSink sink) {
+        running = true;
+        try {
+            decoder = new RecordDecoder(sink);
+            while (!stopping) {
+                if (ring.drain(decoder) == 0) {
+                    sink.onIdle();
+                    ring.await(IDLE_WAIT_MS);
+                }
+            }
+            ring.drain(decoder); // what was committed before the stop
+        } finally {
+            running = false;
+            finished.countDown();
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public SourceCounters counters() {
+        KernelMaps m = maps;
+        RingReader r = ring;
+        if (m == null) {
+            return SourceCounters.NONE;
+        }
+        return new SourceCounters(m.counter(Libbpf.IOR_CNT_EMITTED()), m.counter(Libbpf.IOR_CNT_LOST_RINGBUF()),
+                m.counter(Libbpf.IOR_CNT_LOST_STORAGE()), m.counter(Libbpf.IOR_CNT_UNMATCHED_EXIT()),
+                m.counter(Libbpf.IOR_CNT_FILTERED()), r == null ? 0 : r.fill());
+    }
+
+    @Override
+    public long bootToWallOffsetNs() {
+        return bootToWallNs;
+    }
+
+    @Override
+    public void setFilter(KernelFilter filter) {
+        maps.setFilter(filter);
+    }
+
+    @Override
+    public ProcFs procFs() {
+        return procFs;
+    }
+
+    /** The syscalls this source traces (the selection that the running kernel has). */
+    public List<Syscall> traced() {
+        return traced;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        if (running) {
+            try {
+                // never unmap the ring under a reader that is still in it
+                if (!finished.await(5, TimeUnit.SECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (ring != null) {
+            ring.close();
+        }
+        if (object != null) {
+            object.close();
+        }
+    }
+
+    /** The table's syscalls named in {@code wanted} (all if empty) that this kernel has. */
+    static List<Syscall> select(Set<String> wanted, Set<String> available) {
+        SyscallTable table = SyscallTable.builtIn();
+        for (String name : wanted) {
+            if (table.byName(name).isEmpty()) {
+                throw new IorException("ior does not trace a syscall named '" + name + "'", IorException.USAGE_ERROR,
+                        null);
+            }
+        }
+        List<Syscall> selected = new ArrayList<>();
+        for (Syscall syscall : table.all()) {
+            if (!wanted.isEmpty() && !wanted.contains(syscall.name())) {
+                continue;
+            }
+            if (!available.contains(syscall.name())) {
+                LOG.log(System.Logger.Level.DEBUG, "this kernel has no {0}: not traced", syscall.name());
+                continue;
+            }
+            selected.add(syscall);
+        }
+        return selected;
+    }
+
+    private static byte[] readObject() {
+        try (InputStream in = LiveSource.class.getResourceAsStream(OBJECT)) {
+            if (in == null) {
+                throw new IorException("ior's BPF object is missing from the ior-bpf jar (" + OBJECT + ")");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IorException("cannot read ior's BPF object: " + e.getMessage(), e);
+        }
+    }
+}

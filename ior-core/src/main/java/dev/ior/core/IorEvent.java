@@ -1,0 +1,80 @@
+package dev.ior.core;
+
+import dev.ior.core.syscall.Syscall;
+
+/**
+ * One completed syscall as ior saw it.
+ *
+ * <p><b>Reuse.</b> The instance handed to a listener is a view that ior refills for
+ * the next event: it is valid only inside the callback. Keep an event beyond it with
+ * {@link #copy()}, which returns an immutable {@link EventRecord}.
+ *
+ * <p>Field names follow the original ior's event schema (and so ior's CSV, NDJSON and
+ * Parquet columns).
+ */
+public interface IorEvent {
+
+    /** Position of the event in this session, from 1. */
+    long seq();
+
+    /** When the call entered the kernel: CLOCK_BOOTTIME nanoseconds (the original's time_ns). */
+    long timeNs();
+
+    /** When the call entered the kernel: nanoseconds since the Unix epoch (UTC). */
+    long wallTimeNs();
+
+    /** Time since the same thread's previous traced call returned; 0 when there was none. */
+    long gapNs();
+
+    /** Time spent in the kernel. */
+    long latencyNs();
+
+    /** The thread's command name at the time of the call (changes on exec). */
+    String comm();
+
+    /** Process id (thread group id). */
+    int pid();
+
+    /** Thread id. */
+    int tid();
+
+    /** The syscall. */
+    Syscall syscall();
+
+    /** The fd the call acted on (or returned, for opens); -1 when none. */
+    int fd();
+
+    /** The raw return value: negative errno on failure. */
+    long ret();
+
+    /** Bytes actually transferred (read or written); 0 for calls that move no data. */
+    long bytes();
+
+    /** The file, absolute where knowable; for rename and link the destination; "" if none. */
+    String file();
+
+    /** The source of a rename or link; "" otherwise. */
+    String oldFile();
+
+    /** Whether {@link #file()} was longer than ior's copy limit and is cut short. */
+    boolean fileTruncated();
+
+    /** The error number of a failed call, 0 on success. */
+    int errno();
+
+    /** Times the call was interrupted by a signal and restarted by the kernel. */
+    int restarts();
+
+    /** The symbolic error name ({@code ENOENT}), or null on success. */
+    default String errnoName() {
+        return errno() == 0 ? null : Errno.name(errno());
+    }
+
+    /** Whether the call failed. */
+    default boolean isError() {
+        return errno() != 0;
+    }
+
+    /** An immutable copy that stays valid after the callback returns. */
+    EventRecord copy();
+}

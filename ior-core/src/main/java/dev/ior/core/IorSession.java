@@ -1,0 +1,320 @@
+package dev.ior.core;
+
+import dev.ior.core.pipeline.EventPipeline;
+import dev.ior.core.proc.ProcFs;
+import dev.ior.core.source.EventSource;
+import dev.ior.core.source.LiveSourceFactory;
+import dev.ior.core.source.SourceCounters;
+import dev.ior.core.syscall.SyscallTable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A tracing session: events from one source (the live kernel, a recording, or a
+ * synthetic generator) flow through ior's pipeline to the actions registered here.
+ *
+ * <pre>{@code
+ * try (IorSession session = IorSession.builder().pid(1234).build()) {
+ *     session.onEvent(e -> System.out.println(e.syscall() + " " + e.file()));
+ *     session.startAsync();
+ *     session.awaitTermination(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>Actions run on the session's reading thread, one event at a time. The
+ * {@link IorEvent} handed to {@link #onEvent} is reused for the next event: copy it
+ * with {@link IorEvent#copy()} to keep it. Register actions before starting.
+ *
+ * <p>{@link #close()} stops reading, detaches every probe and runs the
+ * {@link #onClose} actions; it is idempotent and may be called from any thread.
+ */
+public final class IorSession implements AutoCloseable {
+
+    private final EventSource source;
+    private final TraceSettings settings;
+    private final long flushIntervalNs;
+    private final List<Consumer<IorEvent>> eventActions = new CopyOnWriteArrayList<>();
+    private final List<Runnable> flushActions = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Throwable>> errorActions = new CopyOnWriteArrayList<>();
+    private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile EventPipeline pipeline;
+    private volatile Thread reader;
+    private volatile Throwable failure;
+    private volatile long droppedUser;
+
+    private IorSession(Builder builder) {
+        this.source = builder.source != null ? builder.source : liveSource();
+        this.settings = builder.settings;
+        this.flushIntervalNs = builder.flushInterval.toNanos();
+    }
+
+    /** A builder for a live session on every process, every syscall in ior's table. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs {@code action} for every event, on the reading thread. The event is a reused view. */
+    public void onEvent(Consumer<IorEvent> action) {
+        eventActions.add(Objects.requireNonNull(action));
+    }
+
+    /** Runs {@code action} when the source has caught up, and periodically while busy. */
+    public void onFlush(Runnable action) {
+        flushActions.add(Objects.requireNonNull(action));
+    }
+
+    /** Runs {@code action} when reading fails or an action throws; the session then stops. */
+    public void onError(Consumer<Throwable> action) {
+        errorActions.add(Objects.requireNonNull(action));
+    }
+
+    /** Runs {@code action} once the session is closed and every probe detached. */
+    public void onClose(Runnable action) {
+        closeActions.add(Objects.requireNonNull(action));
+    }
+
+    /**
+     * Opens the source (for a live session: checks privileges, loads and attaches the
+     * probes) and reads on the calling thread until {@link #close()} or the end of the
+     * source.
+     *
+     * @throws IorException when the source cannot be opened or reading fails
+     */
+    public void start() {
+        open();
+        reader = Thread.currentThread();
+        read();
+        Throwable error = failure;
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+    }
+
+    /**
+     * Opens the source on the calling thread, so that failures to load or attach are
+     * thrown here, then reads on a new platform thread.
+     *
+     * @throws IorException when the source cannot be opened
+     */
+    public void startAsync() {
+        open();
+        Thread thread = Thread.ofPlatform().name("ior-reader").daemon(true).unstarted(this::read);
+        reader = thread;
+        thread.start();
+    }
+
+    /** Waits until the session has stopped reading; true if it did within {@code timeout}. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Waits until the session has stopped reading. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** The settings this session traces with. */
+    public TraceSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the kernel-side filters while the session runs. */
+    public void setFilter(KernelFilter filter) {
+        source.setFilter(filter);
+    }
+
+    /** Counts delivered, lost and dropped events; callable from any thread at any time. */
+    public SessionCounters counters() {
+        SourceCounters kernel = source.counters();
+        EventPipeline p = pipeline;
+        long events = p == null ? 0 : p.events();
+        return new SessionCounters(events, kernel.lostKernel(), droppedUser, kernel.unmatchedExits(),
+                kernel.filteredKernel(), kernel.ringFill());
+    }
+
+    /** Adds events that a consumer had to drop (a full recorder queue) to the counters. */
+    public void addDropped(long count) {
+        droppedUser += count; // only the reading thread adds
+    }
+
+    /** The failure that stopped the session, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Stops reading, detaches every probe and frees the source, then runs the close
+     * actions. Idempotent; from another thread it waits for the reader to finish.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        source.stop();
+        Thread thread = reader;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                terminated.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        source.close();
+        for (Runnable action : closeActions) {
+            action.run();
+        }
+    }
+
+    private void open() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a session can be started once");
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("the session is closed");
+        }
+        for (int pid : settings.filter().pids()) {
+            if (!source.procFs().exists(pid)) {
+                throw new NoSuchProcessException(pid);
+            }
+        }
+        source.open(settings);
+    }
+
+    private void read() {
+        try {
+            ProcFs procFs = source.procFs();
+            EventPipeline p = new EventPipeline(SyscallTable.builtIn(), procFs, source.bootToWallOffsetNs(),
+                    flushIntervalNs, this::dispatch, this::flush);
+            pipeline = p;
+            p.snapshot(settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
+            if (!closed.get()) {
+                source.run(p);
+            }
+            flush();
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            terminated.countDown();
+            close();
+        }
+    }
+
+    private void dispatch(IorEvent event) {
+        for (Consumer<IorEvent> action : eventActions) {
+            action.accept(event);
+        }
+    }
+
+    private void flush() {
+        for (Runnable action : flushActions) {
+            action.run();
+        }
+    }
+
+    private void fail(Throwable t) {
+        if (failure == null) {
+            failure = t;
+        }
+        source.stop();
+        for (Consumer<Throwable> action : errorActions) {
+            try {
+                action.accept(t);
+            } catch (RuntimeException ignored) {
+                // an error action that fails has nowhere left to report to
+            }
+        }
+    }
+
+    private static EventSource liveSource() {
+        return ServiceLoader.load(LiveSourceFactory.class).findFirst()
+                .orElseThrow(() -> new IorException(
+                        "live tracing needs ior-bpf on the class path (dev.ior:ior-bpf)"))
+                .create();
+    }
+
+    /** Builds a session. Every setting has a default: a live session tracing everything. */
+    public static final class Builder {
+
+        private EventSource source;
+        private TraceSettings settings = TraceSettings.DEFAULT;
+        private Duration flushInterval = Duration.ofMillis(100);
+
+        private Builder() {
+        }
+
+        /** Reads from {@code eventSource} instead of the live kernel. */
+        public Builder source(EventSource eventSource) {
+            this.source = Objects.requireNonNull(eventSource);
+            return this;
+        }
+
+        /** All settings at once. */
+        public Builder settings(TraceSettings traceSettings) {
+            this.settings = Objects.requireNonNull(traceSettings);
+            return this;
+        }
+
+        /** Traces only these processes (filtered in the kernel). */
+        public Builder pid(int... pids) {
+            List<Integer> list = new ArrayList<>();
+            for (int pid : pids) {
+                list.add(pid);
+            }
+            settings = settings.withFilter(settings.filter().withPids(java.util.Set.copyOf(list)));
+            return this;
+        }
+
+        /** Traces only this thread (filtered in the kernel). */
+        public Builder tid(int tid) {
+            settings = settings.withFilter(settings.filter().withTid(tid));
+            return this;
+        }
+
+        /** Traces only processes with this exact command name (filtered in the kernel). */
+        public Builder comm(String comm) {
+            settings = settings.withFilter(settings.filter().withComm(comm));
+            return this;
+        }
+
+        /** Drops calls faster than {@code minimum} in the kernel. */
+        public Builder minLatency(Duration minimum) {
+            settings = settings.withFilter(settings.filter().withMinLatencyNs(minimum.toNanos()));
+            return this;
+        }
+
+        /** Traces only these syscalls; none named = every syscall in ior's table. */
+        public Builder syscalls(String... names) {
+            settings = settings.withSyscalls(java.util.Set.of(names));
+            return this;
+        }
+
+        /** The kernel ring's size in bytes (a power of two). */
+        public Builder ringBytes(long bytes) {
+            settings = settings.withRingBytes(bytes);
+            return this;
+        }
+
+        /** How often flush actions run while events keep coming (default 100 ms). */
+        public Builder flushInterval(Duration interval) {
+            this.flushInterval = Objects.requireNonNull(interval);
+            return this;
+        }
+
+        /** The session; nothing is loaded or attached until it starts. */
+        public IorSession build() {
+            return new IorSession(this);
+        }
+    }
+}

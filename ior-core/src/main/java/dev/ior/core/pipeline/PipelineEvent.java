@@ -1,0 +1,68 @@
+package dev.ior.core.pipeline;
+
+import dev.ior.core.EventRecord;
+import dev.ior.core.IorEvent;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.text.Interner;
+
+/**
+ * The reusable event view the pipeline hands to listeners: plain fields refilled for
+ * every event, strings looked up by interned id (made once per distinct string).
+ */
+final class PipelineEvent implements IorEvent {
+
+    private final Interner comms;
+    private final Interner paths;
+
+    long seq;
+    long timeNs;
+    long wallTimeNs;
+    long gapNs;
+    long latencyNs;
+    int commId;
+    int pid;
+    int tid;
+    Syscall syscall;
+    int fd;
+    long ret;
+    long bytes;
+    int fileId;
+    int oldFileId;
+    boolean fileTruncated;
+    int errno;
+    int restarts;
+
+    PipelineEvent(Interner comms, Interner paths) {
+        this.comms = comms;
+        this.paths = paths;
+    }
+
+    @Override public long seq() { return seq; }
+    @Override public long timeNs() { return timeNs; }
+    @Override public long wallTimeNs() { return wallTimeNs; }
+    @Override public long gapNs() { return gapNs; }
+    @Override public long latencyNs() { return latencyNs; }
+    @Override public String comm() { return comms.string(commId); }
+    @Override public int pid() { return pid; }
+    @Override public int tid() { return tid; }
+    @Override public Syscall syscall() { return syscall; }
+    @Override public int fd() { return fd; }
+    @Override public long ret() { return ret; }
+    @Override public long bytes() { return bytes; }
+    @Override public String file() { return paths.string(fileId); }
+    @Override public String oldFile() { return paths.string(oldFileId); }
+    @Override public boolean fileTruncated() { return fileTruncated; }
+    @Override public int errno() { return errno; }
+    @Override public int restarts() { return restarts; }
+
+    @Override
+    public EventRecord copy() {
+        return new EventRecord(seq, timeNs, wallTimeNs, gapNs, latencyNs, comm(), pid, tid, syscall,
+                fd, ret, bytes, file(), oldFile(), fileTruncated, errno, restarts);
+    }
+
+    @Override
+    public String toString() {
+        return copy().toString();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.ior.core.proc;
+
+import dev.ior.core.text.Interner;
+import java.util.Collection;
+import org.agrona.collections.Int2ObjectHashMap;
+
+/**
+ * The fd tables of every process ior has seen, keyed by pid: forks copy them, exec
+ * drops close-on-exec fds, exit frees them. A process first seen without a fork
+ * (it predates the session) is read once from /proc; an fd first seen without an
+ * open (made by a call ior does not trace) is looked up once in /proc and then kept.
+ */
+public final class ProcessTable {
+
+    private final Interner paths;
+    private final ProcFs procFs;
+    private final Int2ObjectHashMap<ProcessState> processes = new Int2ObjectHashMap<>();
+    private ProcessState last;
+
+    /** A table resolving against {@code procFs}, interning paths in {@code paths}. */
+    public ProcessTable(Interner paths, ProcFs procFs) {
+        this.paths = paths;
+        this.procFs = procFs;
+    }
+
+    /** Reads the open fds and cwd of {@code pids} now (the session's start snapshot). */
+    public void snapshot(Collection<Integer> pids) {
+        for (int pid : pids) {
+            processes.put(pid, load(pid));
+        }
+        last = null;
+    }
+
+    /** The state of {@code pid}, read from /proc on first sight. */
+    public ProcessState get(int pid) {
+        ProcessState state = last;
+        if (state != null && state.pid == pid) {
+            return state;
+        }
+        state = processes.get(pid);
+        if (state == null) {
+            state = load(pid);
+            processes.put(pid, state);
+        }
+        last = state;
+        return state;
+    }
+
+    /** The path id behind {@code fd} of {@code process}, looking it up once in /proc if new. */
+    public int resolveFd(ProcessState process, int fd) {
+        int path = process.fds.get(fd);
+        if (path != ProcessState.UNKNOWN || fd < 0 || process.unresolvable.contains(fd)) {
+            return path;
+        }
+        String target = procFs.fdTarget(process.pid, fd);
+        if (target == null) {
+            process.unresolvable.add(fd);
+            return ProcessState.UNKNOWN;
+        }
+        path = paths.intern(target);
+        process.open(fd, path, false);
+        return path;
+    }
+
+    /** {@code child} starts with a copy of {@code parent}'s fds and cwd. */
+    public void fork(int parent, int child) {
+        processes.put(child, get(parent).forkedAs(child));
+    }
+
+    /** {@code pid} replaced its image: its close-on-exec fds are gone. */
+    public void exec(int pid) {
+        get(pid).exec();
+    }
+
+    /** {@code pid} exited: its state is freed. */
+    public void exit(int pid) {
+        processes.remove(pid);
+        if (last != null && last.pid == pid) {
+            last = null;
+        }
+    }
+
+    /** How many processes are tracked. */
+    public int size() {
+        return processes.size();
+    }
+
+    /** Records that {@code fd} of {@code process} now names {@code path}. */
+    public void open(ProcessState process, int fd, int path, boolean cloexec) {
+        process.open(fd, path, cloexec);
+    }
+
+    /** Records that {@code fd} of {@code process} is closed. */
+    public void close(ProcessState process, int fd) {
+        process.close(fd);
+    }
+
+    /** close_range(first, last): closes the fds, or only marks them close-on-exec. */
+    public void closeRange(ProcessState process, long first, long last, boolean cloexecOnly) {
+        process.closeRange(first, last, cloexecOnly);
+    }
+
+    /** The working directory of {@code process} is now {@code path}. */
+    public void chdir(ProcessState process, int path) {
+        process.cwd = path;
+    }
+
+    private ProcessState load(int pid) {
+        ProcessState state = new ProcessState(pid);
+        String cwd = procFs.cwd(pid);
+        if (cwd != null) {
+            state.cwd = paths.intern(cwd);
+        }
+        for (ProcFs.OpenFd open : procFs.openFds(pid)) {
+            state.open(open.fd(), paths.intern(open.target()), open.cloexec());
+        }
+        return state;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ior.core.source;
+
+import dev.ior.core.KernelFilter;
+import dev.ior.core.TraceSettings;
+import dev.ior.core.proc.ProcFs;
+
+/**
+ * Where events come from: the live kernel (ior-bpf), a recording, or a synthetic
+ * generator. A session opens a source, runs it on its pipeline thread and closes it.
+ */
+public interface EventSource extends AutoCloseable {
+
+    /**
+     * Gets ready to deliver: a live source checks privileges, loads and attaches its
+     * probes here. Failures are {@link dev.ior.core.IorException}s with a message for
+     * the user.
+     */
+    void open(TraceSettings settings);
+
+    /**
+     * Delivers events to {@code sink} on the calling thread until {@link #stop()} is
+     * called or the source has no more.
+     */
+    void run(EventSink sink);
+
+    /** Makes {@link #run} return soon; callable from any thread. */
+    void stop();
+
+    /** The source's own counters; callable from any thread. */
+    SourceCounters counters();
+
+    /** Nanoseconds to add to an event's CLOCK_BOOTTIME time to get Unix epoch time. */
+    long bootToWallOffsetNs();
+
+    /**
+     * Replaces the kernel-side filters while running. Sources without a kernel side
+     * apply them in their own reading loop.
+     */
+    void setFilter(KernelFilter filter);
+
+    /**
+     * Where fds and working directories of processes that predate the session are
+     * read: the host's /proc for a live source, nothing for recorded or made-up events.
+     */
+    default ProcFs procFs() {
+        return ProcFs.NONE;
+    }
+
+    /** Detaches and frees everything the source holds; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,46 @@
+package dev.ior.core.syscall;
+
+/** What a successful call does to its process's fd table or working directory. */
+public enum Effect {
+    /** Nothing. */
+    NONE("-"),
+    /** The return value is a new fd naming the call's path (or fd). */
+    NEW_FD("new_fd"),
+    /** The return value is a copy of {@code fd}. */
+    DUP("dup"),
+    /** {@code fd2} becomes a copy of {@code fd}. */
+    DUP_TO("dup_to"),
+    /** {@code fd} is closed. */
+    CLOSE("close"),
+    /** A range of fds is closed or marked close-on-exec. */
+    CLOSE_RANGE("close_range"),
+    /** fcntl: F_DUPFD copies, F_SETFD sets close-on-exec. */
+    FCNTL("fcntl"),
+    /** The working directory becomes the path. */
+    CHDIR("chdir"),
+    /** The working directory becomes the fd's file. */
+    FCHDIR("fchdir"),
+    /** Two new fds (a pipe), read from the dereferenced argument. */
+    PIPE("pipe");
+
+    private final String label;
+
+    Effect(String label) {
+        this.label = label;
+    }
+
+    /** The table's spelling. */
+    public String label() {
+        return label;
+    }
+
+    /** The effect spelled {@code label} in the table. */
+    public static Effect of(String label) {
+        for (Effect effect : values()) {
+            if (effect.label.equals(label)) {
+                return effect;
+            }
+        }
+        throw new IllegalArgumentException("unknown effect '" + label + "'");
+    }
+}

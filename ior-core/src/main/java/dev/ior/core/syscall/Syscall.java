@@ -1,0 +1,86 @@
+package dev.ior.core.syscall;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One row of the syscall table: a traced syscall, its number on this machine's
+ * architecture, what it does and the role of each argument. Immutable.
+ */
+public final class Syscall {
+
+    private final int id;
+    private final String name;
+    private final int nr;
+    private final SyscallClass kind;
+    private final List<ArgRole> args;
+    private final Effect effect;
+    /** Position of each role's argument, by role ordinal; -1 = none. Read per event. */
+    private final int[] argIndex = new int[ArgRole.values().length];
+
+    /**
+     * @param id     ior's dense index of the syscall in the table (0..size-1)
+     * @param name   the kernel's name, e.g. {@code openat}
+     * @param nr     the kernel's syscall number on this architecture
+     * @param kind   what kind of I/O it does
+     * @param args   the role of each argument, in order
+     * @param effect what a successful call does to the fd table or cwd
+     */
+    public Syscall(int id, String name, int nr, SyscallClass kind, List<ArgRole> args, Effect effect) {
+        this.id = id;
+        this.name = name;
+        this.nr = nr;
+        this.kind = kind;
+        this.args = List.copyOf(args);
+        this.effect = effect;
+        Arrays.fill(argIndex, -1);
+        for (int i = this.args.size() - 1; i >= 0; i--) {
+            argIndex[this.args.get(i).ordinal()] = i;
+        }
+    }
+
+    /** ior's dense index of the syscall in the table. */
+    public int id() {
+        return id;
+    }
+
+    /** The kernel's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The kernel's number on this architecture. */
+    public int nr() {
+        return nr;
+    }
+
+    /** What kind of I/O it does. */
+    public SyscallClass kind() {
+        return kind;
+    }
+
+    /** The role of each argument, in order. */
+    public List<ArgRole> args() {
+        return args;
+    }
+
+    /** What a successful call does to the fd table or cwd. */
+    public Effect effect() {
+        return effect;
+    }
+
+    /** The 0-based position of the first argument with {@code role}, or -1 if none. */
+    public int arg(ArgRole role) {
+        return argIndex[role.ordinal()];
+    }
+
+    /** Whether one of the arguments has {@code role}. */
+    public boolean has(ArgRole role) {
+        return argIndex[role.ordinal()] >= 0;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
