@@ -25,9 +25,9 @@ final class SessionRunner {
 
     /** Runs the session; {@code flushOutput} completes the output before the summary. */
     int run(Runnable flushOutput) throws InterruptedException {
+        session.startAsync(); // load and attach; failures surface here, before any output
         Thread hook = new Thread(() -> finish(flushOutput), "ior-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        session.startAsync();
         if (duration == null) {
             session.awaitTermination();
         } else {

@@ -69,7 +69,10 @@ public final class ProcFs {
     /** The process's command name, or null when it is gone. */
     public String comm(int pid) {
         try {
-            return Files.readString(root.resolve(pid + "/comm")).strip();
+            // readAllLines, not readString: /proc files report size 0 and readString
+            // then returns only the first byte
+            List<String> lines = Files.readAllLines(root.resolve(pid + "/comm"));
+            return lines.isEmpty() ? null : lines.get(0);
         } catch (IOException e) {
             return null;
         }

@@ -1,0 +1,110 @@
+package dev.ior.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ior.core.export.CsvEventWriter;
+import dev.ior.core.testing.RequiresRoot;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ior trace} as a user runs it: real events, the summary line, a quick and clean exit. */
+@RequiresRoot
+class TraceIT {
+
+    private static final Pattern SUMMARY = Pattern.compile("ior: events=(\\d+) lost_kernel=0 dropped_user=0");
+
+    @Test
+    void printsTheEventsOfOtherProcessesAndEndsWithTheSummary(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("read-by-cat"), "hello");
+        Process ior = new ProcessBuilder(IorProcess.command("trace", "--duration", "3", "--syscalls", "openat,read"))
+                .start();
+        var stderr = IorProcess.readAll(ior.getErrorStream());
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals(CsvEventWriter.HEADER, stdout.readLine(), "the header comes once attached");
+        Process cat = new ProcessBuilder("cat", file.toString()).start();
+        assertEquals(0, cat.waitFor());
+        List<String> rows = stdout.lines().toList();
+        assertTrue(ior.waitFor(10, TimeUnit.SECONDS));
+
+        assertEquals(0, ior.exitValue());
+        String open = "openat,3,3,0," + file + ",,";
+        String read = "read,3,5,5," + file + ",,";
+        String catPid = "," + cat.pid() + "," + cat.pid() + ",";
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",cat" + catPid) && r.endsWith(open)), "open in " + rows);
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",cat" + catPid) && r.endsWith(read)), "read in " + rows);
+        List<String> errLines = stderr.join().lines().toList();
+        var summary = SUMMARY.matcher(errLines.getLast());
+        assertTrue(summary.matches(), errLines.toString());
+        assertEquals(rows.size(), Long.parseLong(summary.group(1)), "every event printed is counted");
+    }
+
+    @Test
+    void ctrlCEndsTheTraceWithinTwoSecondsAndLeavesNothingAttached() throws Exception {
+        Set<String> before = iorProgramIds();
+        Process ior = new ProcessBuilder(IorProcess.command("trace")).start();
+        var stderr = IorProcess.readAll(ior.getErrorStream());
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals(CsvEventWriter.HEADER, stdout.readLine());
+        IorProcess.readAll(ior.getInputStream());
+        Set<String> ours = new HashSet<>(iorProgramIds());
+        ours.removeAll(before); // other ior instances may run beside this test
+        assertEquals(5, ours.size(), "ior's five programs while tracing");
+
+        long start = System.nanoTime();
+        new ProcessBuilder("kill", "-INT", Long.toString(ior.pid())).start().waitFor();
+        assertTrue(ior.waitFor(10, TimeUnit.SECONDS), "ior did not exit on SIGINT");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(millis < 2000, "the shell got control back after " + millis + " ms");
+        assertEquals(130, ior.exitValue(), "128 + SIGINT, as for any command stopped by Ctrl-C");
+        assertTrue(SUMMARY.matcher(stderr.join().lines().toList().getLast()).matches(), stderr.join());
+        awaitGone(ours);
+    }
+
+    @Test
+    void aReaderThatGoesAwayEndsTheTraceQuietly() throws Exception {
+        var result = IorProcess.run(List.of("sh", "-c", "\"$@\" | head -n 2 > /dev/null", "pipe"),
+                "trace", "--duration", "5");
+        assertEquals(0, result.exitCode(), result.stderr());
+        List<String> lines = result.stderrLines();
+        assertTrue(lines.size() == 1 && lines.get(0).startsWith("ior: events="), result.stderr());
+    }
+
+    /**
+     * Waits until none of {@code programs} is loaded: a detached program is freed
+     * after an RCU grace period, a few hundred milliseconds here.
+     */
+    static void awaitGone(Set<String> programs) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        Set<String> left = new HashSet<>(programs);
+        while (true) {
+            left.retainAll(iorProgramIds());
+            if (left.isEmpty()) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "ior programs still loaded 5 s after exit: " + left);
+            Thread.sleep(50);
+        }
+    }
+
+    /** The ids of the loaded BPF programs named ior_*. */
+    static Set<String> iorProgramIds() throws Exception {
+        Process bpftool = new ProcessBuilder("bpftool", "prog", "show").start();
+        String out = new String(bpftool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        bpftool.waitFor();
+        Set<String> ids = new HashSet<>();
+        out.lines().filter(l -> l.contains(" name ior_")).forEach(l -> ids.add(l.substring(0, l.indexOf(':'))));
+        return ids;
+    }
+}
