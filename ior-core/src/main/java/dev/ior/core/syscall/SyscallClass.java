@@ -31,7 +31,9 @@ public enum SyscallClass {
     /** File-change notification. */
     NOTIFY,
     /** Process lifecycle. */
-    PROCESS;
+    PROCESS,
+    /** Not known to this version of ior (a recording from a newer one). */
+    OTHER;
 
     /** The table's spelling: lower case. */
     public String label() {
