@@ -15,14 +15,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * Records events to Parquet (ZSTD, dictionary-encoded strings) without slowing the
@@ -193,7 +185,7 @@ public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable 
         return writer;
     }
 
-    private boolean rotationDue(FileWriter writer) {
+    private boolean rotationDue(FileWriter writer) throws IOException {
         return (options.rotateBytes() > 0 && writer.sizeBytes() >= options.rotateBytes())
                 || (options.rotateAfter() != null
                 && System.nanoTime() - writer.openedNanos >= options.rotateAfter().toNanos());
@@ -220,81 +212,36 @@ public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable 
     private final class FileWriter {
         final Path path;
         final long openedNanos = System.nanoTime();
-        private final FileChannel channel;
-        private final ParquetWriter<BatchWriteSupport.Row> parquet;
-        private final BatchWriteSupport.Row row = new BatchWriteSupport.Row();
-        private long rows;
+        private final Map<String, String> startMetadata = new HashMap<>(options.metadata());
+        private final ParquetFileSink sink;
 
         FileWriter(Path path, FileChannel channel) throws IOException {
             this.path = path;
-            this.channel = channel;
-            Map<String, String> start = new HashMap<>(options.metadata());
-            start.put(RecordingMetadata.HOST, options.host());
-            start.put(RecordingMetadata.FILE_INDEX, Integer.toString(files.size())); // this file is already listed
-            BatchWriteSupport support = new BatchWriteSupport(start, this::finish, options.host());
-            this.parquet = new Builder(new ChannelOutputFile(channel, path), support)
-                    .withConf(new PlainParquetConfiguration())
-                    .withCodecFactory(new ZstdCodecFactory())
-                    .withCompressionCodec(CompressionCodecName.ZSTD)
-                    .withDictionaryEncoding(true)
-                    .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-                    .withRowGroupSize(ROW_GROUP_BYTES)
-                    .build();
+            startMetadata.put(RecordingMetadata.HOST, options.host());
+            startMetadata.put(RecordingMetadata.FILE_INDEX, Integer.toString(files.size())); // already listed
+            this.sink = new ParquetFileSink(new ChannelOutputFile(channel, path), ROW_GROUP_BYTES, options.host());
         }
 
         void write(EventBatch batch) throws IOException {
-            row.batch = batch;
-            for (int i = 0; i < batch.size; i++) {
-                row.index = i;
-                parquet.write(row);
-            }
-            rows += batch.size;
+            sink.write(batch);
         }
 
         /** Bytes not yet on disk (the open row group). */
-        long pendingBytes() throws IOException {
-            return Math.max(0, parquet.getDataSize() - channel.size());
+        long pendingBytes() {
+            return sink.bufferedBytes();
         }
 
-        long sizeBytes() {
-            return parquet.getDataSize();
+        long sizeBytes() throws IOException {
+            return sink.sizeBytes();
         }
 
         void close() throws IOException {
-            parquet.close();
-        }
-
-        private Map<String, String> finish() {
-            Map<String, String> end = new HashMap<>(endMetadata.get());
-            end.put(RecordingMetadata.ROWS, Long.toString(rows));
-            end.put(RecordingMetadata.ENDED_AT, Long.toString(RecordingMetadata.nowUnixNanos()));
-            end.put(RecordingMetadata.DROPPED_RECORDER, Long.toString(dropped()));
-            return end;
-        }
-    }
-
-    /** Parquet's writer builder bound to ior's write support. */
-    private static final class Builder extends ParquetWriter.Builder<BatchWriteSupport.Row, Builder> {
-        private final BatchWriteSupport support;
-
-        Builder(OutputFile file, BatchWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<BatchWriteSupport.Row> getWriteSupport(Configuration conf) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<BatchWriteSupport.Row> getWriteSupport(ParquetConfiguration conf) {
-            return support;
+            Map<String, String> metadata = new HashMap<>(startMetadata);
+            metadata.putAll(endMetadata.get());
+            metadata.put(RecordingMetadata.ROWS, Long.toString(sink.rows()));
+            metadata.put(RecordingMetadata.ENDED_AT, Long.toString(RecordingMetadata.nowUnixNanos()));
+            metadata.put(RecordingMetadata.DROPPED_RECORDER, Long.toString(dropped()));
+            sink.close(metadata);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ior.core.record;
 
+import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apache.parquet.io.api.Binary;
@@ -17,7 +18,7 @@ final class StringCache {
     private final Binary host;
 
     StringCache(String host) {
-        this.host = Binary.fromString(host);
+        this.host = Binary.fromConstantByteArray(host.getBytes(StandardCharsets.UTF_8));
     }
 
     Binary binary(String value) {
@@ -26,7 +27,9 @@ final class StringCache {
             if (cache.size() >= CAP) {
                 cache.clear();
             }
-            binary = Binary.fromString(value);
+            // array-backed: hashing and comparing in the dictionary is much cheaper than
+            // for Binary.fromString's ByteBuffer-backed values
+            binary = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
             cache.put(value, binary);
         }
         return binary;
