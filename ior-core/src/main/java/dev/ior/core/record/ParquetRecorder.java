@@ -92,6 +92,30 @@ public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable 
         }
     }
 
+    /**
+     * Abandons the recording: stops the writer and deletes the files, for a session
+     * that never started. Call on the thread that would have recorded.
+     */
+    public void discard() {
+        if (!closed) {
+            closed = true;
+            current = null;
+            full.add(END);
+            try {
+                writerThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // nothing recorded in it; leaving it is harmless
+            }
+        }
+    }
+
     /** Rows written to disk so far. Any thread. */
     public long written() {
         return written;
