@@ -5,11 +5,16 @@ import picocli.CommandLine;
 /** {@code ior --version}: ior's version and the Java runtime. */
 final class VersionProvider implements CommandLine.IVersionProvider {
 
+    /** ior's version, as recorded in files it writes. */
+    static String iorVersion() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
         return new String[] {
-            "ior " + (version == null ? "(development build)" : version),
+            "ior " + iorVersion(),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
         };
     }

@@ -168,6 +168,21 @@ public final class Errno {
         };
     }
 
+    /** The number of the error named {@code name} ({@code ENOENT} → 2), 0 when unknown. */
+    public static int number(String name) {
+        for (int i = 1; i < NAMES.length; i++) {
+            if (name.equals(NAMES[i])) {
+                return i;
+            }
+        }
+        for (int code = ERESTARTSYS; code <= ERESTART_RESTARTBLOCK; code++) {
+            if (name.equals(name(code))) {
+                return code;
+            }
+        }
+        return name.startsWith("E") && name.substring(1).matches("\\d+") ? Integer.parseInt(name.substring(1)) : 0;
+    }
+
     /** The errno a raw syscall return value carries, 0 when it is not an error. */
     public static int of(long ret) {
         return ret < 0 && ret >= -MAX_ERRNO ? (int) -ret : 0;

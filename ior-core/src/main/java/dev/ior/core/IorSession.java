@@ -129,6 +129,11 @@ public final class IorSession implements AutoCloseable {
         return settings;
     }
 
+    /** Nanoseconds to add to an event's {@link IorEvent#timeNs()} for Unix epoch time. */
+    public long bootToWallOffsetNs() {
+        return source.bootToWallOffsetNs();
+    }
+
     /** Replaces the kernel-side filters while the session runs. */
     public void setFilter(KernelFilter filter) {
         source.setFilter(filter);
@@ -151,6 +156,15 @@ public final class IorSession implements AutoCloseable {
     /** The failure that stopped the session, or null. */
     public Throwable failure() {
         return failure;
+    }
+
+    /**
+     * Asks the session to stop reading soon, from any thread (an action included);
+     * {@link #awaitTermination} then returns. {@link #close()} is still needed to
+     * detach and free everything.
+     */
+    public void stop() {
+        source.stop();
     }
 
     /**
@@ -199,9 +213,7 @@ public final class IorSession implements AutoCloseable {
                     flushIntervalNs, this::dispatch, this::flush);
             pipeline = p;
             p.snapshot(settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
-            if (!closed.get()) {
-                source.run(p);
-            }
+            source.run(p); // even when already stopped: it delivers what the kernel holds
             flush();
         } catch (Throwable t) {
             fail(t);

@@ -31,11 +31,15 @@ public enum SyscallClass {
     /** File-change notification. */
     NOTIFY,
     /** Process lifecycle. */
-    PROCESS;
+    PROCESS,
+    /** Not known to this version of ior (a recording from a newer one). */
+    OTHER;
+
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
 
     /** The table's spelling: lower case. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 
     /** Whether the return value of a successful call is a byte count read. */

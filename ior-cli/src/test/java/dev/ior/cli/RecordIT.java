@@ -1,0 +1,123 @@
+package dev.ior.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ior.core.testing.RequiresRoot;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code ior record} as a user runs it, read back with DuckDB. */
+@RequiresRoot
+class RecordIT {
+
+    private static final Pattern SUMMARY = Pattern.compile("ior: events=(\\d+) lost_kernel=(\\d+) dropped_user=(\\d+)");
+
+    @Test
+    void recordsTheExactSyscallsOfAKnownWorkload(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("spine.dat");
+        Path output = dir.resolve("capture.parquet");
+        Recording ior = startRecording(output, "--comm", "iohelper", "--syscalls", "openat,read,write,close");
+        Process helper = new ProcessBuilder(System.getProperty("ior.iohelper"), "spine", data.toString()).start();
+        BufferedReader helperOut = new BufferedReader(new InputStreamReader(helper.getInputStream()));
+        assertTrue(helperOut.readLine().startsWith("ready"));
+        helper.getOutputStream().write("go\n".getBytes());
+        helper.getOutputStream().flush();
+        assertEquals(0, helper.waitFor());
+        String summary = ior.stop("INT");
+
+        List<String> rows = query(output, "SELECT syscall, count(*), sum(bytes), min(fd), any_value(errno) "
+                + "FROM '" + output + "' WHERE file = '" + data + "' GROUP BY syscall ORDER BY syscall");
+        assertEquals(List.of("close 1 0 3 null", "openat 1 0 3 null", "read 2 4096 3 null", "write 4 4096 3 null"),
+                rows);
+        assertEquals(List.of("iohelper " + helper.pid() + " 1 0"), query(output,
+                "SELECT DISTINCT comm, pid, count(DISTINCT tid), count(*) FILTER (WHERE latency_ns = 0) "
+                        + "FROM '" + output + "' GROUP BY comm, pid"));
+        Matcher counts = SUMMARY.matcher(summary);
+        assertTrue(counts.matches(), summary);
+        assertEquals(List.of(counts.group(1)), query(output, "SELECT count(*) FROM '" + output + "'"),
+                "every event the session delivered is in the file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalEndsTheRecordingWithAValidFileHoldingEveryDeliveredEvent(String signal, @TempDir Path dir)
+            throws Exception {
+        Path output = dir.resolve("busy.parquet");
+        Recording ior = startRecording(output);
+        Process load = new ProcessBuilder("sh", "-c", "for i in $(seq 1 200); do cat /etc/hostname; done")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        load.waitFor();
+        String summary = ior.stop(signal);
+
+        Matcher counts = SUMMARY.matcher(summary);
+        assertTrue(counts.matches(), summary);
+        long events = Long.parseLong(counts.group(1));
+        assertTrue(events > 200 * 3, "the load's events at least: " + events);
+        assertEquals(List.of(Long.toString(events)), query(output, "SELECT count(*) FROM '" + output + "'"));
+        assertEquals("0", counts.group(3), "nothing dropped");
+    }
+
+    @Test
+    void anUnwritableOutputIsOneLineAndNoTracing(@TempDir Path dir) throws Exception {
+        var result = IorProcess.run(List.of(), "record", "-o", dir.resolve("missing/dir/x.parquet").toString(),
+                "--duration", "1");
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("ior: cannot create " + dir.resolve("missing/dir/x.parquet") + ": the directory "
+                + dir.resolve("missing/dir") + " does not exist"), result.stderrLines());
+    }
+
+    /** A running {@code ior record} and its stderr. */
+    private record Recording(Process process, BufferedReader stderr) {
+        /** Sends {@code signal} and returns ior's last stderr line (the summary). */
+        String stop(String signal) throws Exception {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+            return stderr.lines().toList().getLast();
+        }
+    }
+
+    /** Starts recording to {@code output} and waits until ior says it is attached. */
+    private static Recording startRecording(Path output, String... filters) throws Exception {
+        List<String> args = new ArrayList<>(List.of("record", "-o", output.toString()));
+        args.addAll(List.of(filters));
+        Process ior = new ProcessBuilder(IorProcess.command(args.toArray(String[]::new))).start();
+        BufferedReader err = new BufferedReader(new InputStreamReader(ior.getErrorStream(), StandardCharsets.UTF_8));
+        assertEquals("ior: recording to " + output + " until Ctrl-C", err.readLine());
+        return new Recording(ior, err);
+    }
+
+    private static List<String> query(Path file, String sql) throws Exception {
+        assertTrue(Files.exists(file));
+        List<String> rows = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    values.add(String.valueOf(rs.getObject(c)));
+                }
+                rows.add(String.join(" ", values));
+            }
+        }
+        return rows;
+    }
+}
