@@ -66,7 +66,7 @@ public final class RecordingReader implements AutoCloseable {
         hasWallTime = schema.containsField("time");
         hasErrno = schema.containsField("errno");
         hasTruncated = schema.containsField("file_truncated");
-        bootToWall = Long.parseLong(metadata.getOrDefault(RecordingMetadata.BOOT_TO_WALL, "0"));
+        bootToWall = number(RecordingMetadata.BOOT_TO_WALL);
     }
 
     /** Opens {@code file}; a one-line {@link IorException} if it is missing, damaged or not a recording. */
@@ -80,6 +80,17 @@ public final class RecordingReader implements AutoCloseable {
     /** The footer's key-value metadata. */
     public Map<String, String> metadata() {
         return metadata;
+    }
+
+    /** A numeric metadata value; 0 when absent, a one-line error when damaged. */
+    private long number(String key) {
+        String value = metadata.getOrDefault(key, "0");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            close();
+            throw new IorException(file + " has damaged metadata: " + key + " is not a number");
+        }
     }
 
     /** How many rows the file holds. */
