@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code ior}: the dashboard by default, headless subcommands for scripts. */
 @Command(name = "ior", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Traces the file-I/O syscalls of a Linux host with eBPF.",
-        subcommands = {TraceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TraceCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class IorCommand implements Callable<Integer> {
 
     @Spec
