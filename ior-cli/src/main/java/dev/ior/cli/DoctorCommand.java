@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ior doctor}: checks what tracing needs from this host, with a fix for each failure. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check everything ior needs from this host (privileges, kernel, BTF, tracefs, libbpf, "
-                + "lockdown, BPF sysctls, ring buffers) and load and attach ior's BPF programs for a moment to "
-                + "prove it can trace. Prints one row per check, with a fix under each failure."},
+        description = {"Check that this host can run ior, with a fix for each failure.",
+            "",
+            "Checks privileges, the kernel release, BTF, tracefs, libbpf, lockdown, the BPF sysctls and ring "
+                    + "buffers, then loads and attaches ior's BPF programs for a moment to prove it can trace. "
+                    + "Prints one row per check, with the fix under each failure."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every check passed (warnings allowed)", "1:a check failed; stderr names it"})
 final class DoctorCommand implements Callable<Integer> {
