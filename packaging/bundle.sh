@@ -82,6 +82,7 @@ done < <(ldd "$libbpf" | awk '$2 == "=>" && $3 ~ /^\// {print $1, $3}')
 # --- man pages and bash completion, from the picocli command model
 java_docs() { "$java_home/bin/java" --enable-native-access=ALL-UNNAMED -cp "$classpath" "$@"; }
 java_docs picocli.codegen.docgen.manpage.ManPageGenerator --exit -d "$work/adoc" dev.ior.cli.IorCommand
+sed -i 's/^:manmanual: .*/:manmanual: ior manual/' "$work"/adoc/*.adoc
 asciidoctor -b manpage -D "$stage/share/man/man1" "$work"/adoc/*.adoc
 gzip -9n "$stage"/share/man/man1/*.1
 java_docs -Dpicocli.autocomplete.systemExitOnError=true picocli.AutoComplete -f -n ior \
