@@ -19,7 +19,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
             "ior " + IorVersion.current(),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ", "
                     + System.getProperty("java.home") + ")",
-            libbpf.failed() ? "libbpf: " + libbpf.finding() : "libbpf " + libbpf.finding(),
+            libbpf.failed() ? "libbpf: " + libbpf.finding() + ": " + libbpf.fix() : "libbpf " + libbpf.finding(),
             "Linux " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")"
         };
     }
