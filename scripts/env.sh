@@ -54,3 +54,8 @@ IOR_BUILD_PACKAGES=(clang llvm libbpf-dev libbpf1)
 # Packages the test suite needs on top: gcc for the workload helpers, bpftool to check
 # that nothing stays attached, liburing for io_uring tests, tmux for the dashboard.
 IOR_TEST_PACKAGES=(gcc bpftool liburing-dev tmux)
+# Packages to build the self-contained bundle and the .deb (./mvnw -Pbundle package,
+# which ./run-tests does): patchelf points the bundled libbpf at its own libelf/libz,
+# asciidoctor turns the generated man pages into roff, binutils' objdump reads the
+# glibc the Java runtime needs.
+IOR_BUNDLE_PACKAGES=(patchelf asciidoctor binutils)

@@ -6,10 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code ior}: the dashboard by default, headless subcommands for scripts. */
+/**
+ * {@code ior}: the dashboard by default, headless subcommands for scripts. Subcommands
+ * inherit the version provider ({@code ior trace --version}, the man pages' source).
+ */
 @Command(name = "ior", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Traces the file-I/O syscalls of a Linux host with eBPF.",
-        subcommands = {TraceCommand.class, RecordCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TraceCommand.class, RecordCommand.class, DoctorCommand.class,
+                CommandLine.HelpCommand.class})
 public final class IorCommand implements Callable<Integer> {
 
     @Spec

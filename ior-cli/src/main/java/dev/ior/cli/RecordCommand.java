@@ -3,6 +3,7 @@ package dev.ior.cli;
 import dev.ior.core.HostInfo;
 import dev.ior.core.IorException;
 import dev.ior.core.IorSession;
+import dev.ior.core.IorVersion;
 import dev.ior.core.SessionCounters;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.record.ParquetRecorder;
@@ -80,7 +81,7 @@ final class RecordCommand implements Callable<Integer> {
     private static Map<String, String> startMetadata(TraceSettings settings) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(RecordingMetadata.MODE, "record");
-        metadata.put(RecordingMetadata.VERSION, VersionProvider.iorVersion());
+        metadata.put(RecordingMetadata.VERSION, IorVersion.current().version());
         metadata.put(RecordingMetadata.KERNEL, HostInfo.kernelRelease());
         metadata.put(RecordingMetadata.STARTED_AT, Long.toString(epochNanos()));
         metadata.put(RecordingMetadata.FILTERS, describe(settings));

@@ -21,8 +21,7 @@ class BadInputIT {
 
     @Test
     void withoutRootItSaysToUseSudo() throws Exception {
-        var result = IorProcess.run(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
-                "trace", "--duration", "1");
+        var result = IorProcess.run(HostConditions.NOBODY, "trace", "--duration", "1");
         assertOneLineError(result, 1, "ior: ior needs root (or the CAP_BPF and CAP_PERFMON capabilities) "
                 + "to trace the kernel: run it with sudo");
     }
@@ -36,14 +35,16 @@ class BadInputIT {
 
     @Test
     void withoutKernelBtfItNamesTheKernelOption() throws Exception {
-        var result = IorProcess.run(inPrivateMounts("mount -t tmpfs none /sys/kernel/btf"), "trace", "--duration", "1");
+        var result = IorProcess.run(HostConditions.inPrivateMounts("mount -t tmpfs none /sys/kernel/btf"), "trace",
+                "--duration", "1");
         assertOneLineError(result, 1, "ior: this kernel has no BTF (/sys/kernel/btf/vmlinux is missing): ior needs "
                 + "a kernel built with CONFIG_DEBUG_INFO_BTF=y, as most distributions' kernels since 5.8 are");
     }
 
     @Test
     void withoutLibbpfItNamesThePackage() throws Exception {
-        var result = IorProcess.run(inPrivateMounts("mount --bind /dev/null " + libbpf()), "trace", "--duration", "1");
+        var result = IorProcess.run(HostConditions.inPrivateMounts(HostConditions.hide("libbpf.so.1")), "trace",
+                "--duration", "1");
         assertOneLineError(result, 1, "ior: libbpf is not installed (libbpf.so.1 not found): install it with "
                 + "apt-get install libbpf1 (or dnf install libbpf)");
     }
@@ -54,17 +55,15 @@ class BadInputIT {
         Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-o", fake.toString(),
                 Path.of("src/test/c/fake-libbpf0.c").toAbsolutePath().toString()).inheritIO().start();
         assertEquals(0, gcc.waitFor());
-        var result = IorProcess.run(inPrivateMounts("mount --bind " + fake + " " + libbpf()), "trace",
-                "--duration", "1");
+        var result = IorProcess.run(HostConditions.inPrivateMounts("mount --bind " + fake + " "
+                + HostConditions.systemLibrary("libbpf.so.1")), "trace", "--duration", "1");
         assertOneLineError(result, 1,
                 "ior: libbpf 0.8 is too old: ior needs libbpf 1.0 or later (apt-get install libbpf1)");
     }
 
     @Test
     void tracefsThatCannotBeMountedIsAClearError() throws Exception {
-        // No tracefs in this mount namespace, and no CAP_SYS_ADMIN to mount one.
-        var wrapper = inPrivateMounts("umount -l /sys/kernel/tracing || true", "setpriv", "--bounding-set=-sys_admin");
-        var result = IorProcess.run(wrapper, "trace", "--duration", "1");
+        var result = IorProcess.run(HostConditions.WITHOUT_TRACEFS, "trace", "--duration", "1");
         assertOneLineError(result, 1, "ior: tracefs is not mounted and ior could not mount it at "
                 + "/sys/kernel/tracing (mount: Operation not permitted): mount it with sudo mount -t tracefs "
                 + "tracefs /sys/kernel/tracing");
@@ -77,19 +76,6 @@ class BadInputIT {
         assertTrue(result.stderrLines().get(0).startsWith("ior: Invalid value for option '--duration'"),
                 result.stderr());
         assertNoStackTrace(result);
-    }
-
-    /**
-     * Runs ior behind {@code sh -c 'SETUP; exec PREFIX ior...'} in a private mount
-     * namespace: what SETUP mounts or unmounts vanishes with the namespace.
-     */
-    private static List<String> inPrivateMounts(String setup, String... prefix) {
-        String script = "set -e; " + setup + "; exec " + String.join(" ", prefix) + " \"$@\"";
-        return List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "ior-test");
-    }
-
-    private static String libbpf() throws Exception {
-        return Path.of("/usr/lib/x86_64-linux-gnu/libbpf.so.1").toRealPath().toString();
     }
 
     private static int unusedPid() throws Exception {

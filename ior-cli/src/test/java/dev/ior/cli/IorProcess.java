@@ -44,6 +44,11 @@ final class IorProcess {
     static Result run(List<String> wrapper, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(command(args));
+        return exec(command);
+    }
+
+    /** Runs {@code command} (an installed or bundled ior, say) to completion (at most 60 s). */
+    static Result exec(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         CompletableFuture<String> stdout = readAll(process.getInputStream());

@@ -6,7 +6,6 @@ import dev.ior.bpf.sys.SysException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -20,7 +19,6 @@ public final class Tracefs {
 
     /** Where ior mounts tracefs when nothing has. */
     public static final Path DEFAULT_MOUNT = Path.of("/sys/kernel/tracing");
-    private static final Path PROC_MOUNTS = Path.of("/proc/mounts");
 
     private final Path root;
 
@@ -38,7 +36,7 @@ public final class Tracefs {
             Libc.mount("tracefs", DEFAULT_MOUNT.toString());
         } catch (SysException e) {
             throw new PreflightException(Requirement.TRACEFS, "tracefs is not mounted and ior could not mount it at "
-                    + DEFAULT_MOUNT + " (" + e.getMessage() + "): mount it with sudo mount -t tracefs tracefs "
+                    + DEFAULT_MOUNT + " (" + e.getMessage() + ")", "mount it with sudo mount -t tracefs tracefs "
                     + DEFAULT_MOUNT);
         }
         return new Tracefs(DEFAULT_MOUNT);
@@ -46,18 +44,7 @@ public final class Tracefs {
 
     /** The mount point of tracefs from /proc/mounts, or null. */
     public static Path findMount() {
-        try {
-            List<String> lines = Files.readAllLines(PROC_MOUNTS);
-            for (String line : lines) {
-                String[] fields = line.split(" ");
-                if (fields.length > 2 && fields[2].equals("tracefs")) {
-                    return Path.of(fields[1]);
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
+        return Mounts.find("tracefs").orElse(null);
     }
 
     /** Where it is mounted. */
@@ -74,7 +61,8 @@ public final class Tracefs {
                     .forEach(n -> names.add(n.substring("sys_enter_".length())));
         } catch (IOException e) {
             throw new PreflightException(Requirement.TRACEFS,
-                    "cannot list the kernel's syscalls in " + root.resolve("events/syscalls") + ": " + e.getMessage());
+                    "cannot list the kernel's syscalls in " + root.resolve("events/syscalls") + " (" + e + ")",
+                    "ior needs root to read tracefs: run it with sudo");
         }
         return names;
     }

@@ -96,6 +96,15 @@ public class Libbpf {
     public static int IOR_MAX_SYSCALL_NR() {
         return IOR_MAX_SYSCALL_NR;
     }
+    private static final int BPF_MAP_TYPE_RINGBUF = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum bpf_map_type.BPF_MAP_TYPE_RINGBUF = 27
+     * }
+     */
+    public static int BPF_MAP_TYPE_RINGBUF() {
+        return BPF_MAP_TYPE_RINGBUF;
+    }
 
     private static class libbpf_major_version {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -1400,6 +1409,65 @@ public class Libbpf {
                 traceDowncall("bpf_map__initial_value", map, psize);
             }
             return (MemorySegment)mh$.invokeExact(map, psize);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class libbpf_probe_bpf_map_type {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Libbpf.C_INT,
+            Libbpf.C_INT,
+            Libbpf.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = Libbpf.findOrThrow("libbpf_probe_bpf_map_type");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int libbpf_probe_bpf_map_type(enum bpf_map_type map_type, const void *opts)
+     * }
+     */
+    public static FunctionDescriptor libbpf_probe_bpf_map_type$descriptor() {
+        return libbpf_probe_bpf_map_type.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int libbpf_probe_bpf_map_type(enum bpf_map_type map_type, const void *opts)
+     * }
+     */
+    public static MethodHandle libbpf_probe_bpf_map_type$handle() {
+        return libbpf_probe_bpf_map_type.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int libbpf_probe_bpf_map_type(enum bpf_map_type map_type, const void *opts)
+     * }
+     */
+    public static MemorySegment libbpf_probe_bpf_map_type$address() {
+        return libbpf_probe_bpf_map_type.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int libbpf_probe_bpf_map_type(enum bpf_map_type map_type, const void *opts)
+     * }
+     */
+    public static int libbpf_probe_bpf_map_type(int map_type, MemorySegment opts) {
+        var mh$ = libbpf_probe_bpf_map_type.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("libbpf_probe_bpf_map_type", map_type, opts);
+            }
+            return (int)mh$.invokeExact(map_type, opts);
         } catch (Throwable ex$) {
            throw new AssertionError("should not reach here", ex$);
         }

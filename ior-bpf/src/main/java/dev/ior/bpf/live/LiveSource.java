@@ -49,6 +49,7 @@ public final class LiveSource implements EventSource {
     private RecordDecoder decoder;
     private long bootToWallNs;
     private List<Syscall> traced = List.of();
+    private List<String> programs = List.of();
 
     @Override
     public void open(TraceSettings settings) {
@@ -70,7 +71,7 @@ public final class LiveSource implements EventSource {
         for (Syscall syscall : traced) {
             maps.setTraced(syscall, true);
         }
-        object.attachAll();
+        programs = object.attachAll();
         ring = new RingReader(object.mapFd("ior_ring"), settings.ringBytes());
         LOG.log(System.Logger.Level.DEBUG, "attached: {0} syscalls traced, ring {1} bytes", traced.size(),
                 settings.ringBytes());
@@ -129,6 +130,11 @@ public final class LiveSource implements EventSource {
     /** The syscalls this source traces (the selection that the running kernel has). */
     public List<Syscall> traced() {
         return traced;
+    }
+
+    /** The BPF programs attached by {@link #open}, by name. */
+    public List<String> programs() {
+        return programs;
     }
 
     @Override

@@ -63,6 +63,9 @@ public final class Libc {
     private static final MethodHandle MOUNT = handle("mount", FunctionDescriptor.of(ValueLayout.JAVA_INT,
             ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
             ValueLayout.ADDRESS));
+    private static final MethodHandle UMOUNT2 = handle("umount2",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    private static final int MNT_DETACH = 2;
     private static final MethodHandle GETEUID = LINKER.downcallHandle(
             LINKER.defaultLookup().find("geteuid").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
     private static final MethodHandle CLOCK_GETTIME = handle("clock_gettime",
@@ -185,6 +188,19 @@ public final class Libc {
             int rc = (int) MOUNT.invokeExact(state, typeText, arena.allocateFrom(target), typeText, 0L,
                     MemorySegment.NULL);
             check("mount", rc, state);
+        } catch (SysException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** umount2(2) with MNT_DETACH: {@code target} goes now, its users keep it until they let go. */
+    public static void unmount(String target) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) UMOUNT2.invokeExact(state, arena.allocateFrom(target), MNT_DETACH);
+            check("umount2", rc, state);
         } catch (SysException e) {
             throw e;
         } catch (Throwable t) {
