@@ -57,7 +57,7 @@ final class RecordCommand implements Callable<Integer> {
                 session.stop(); // the disk is full or failing: end the run, keep what is written
             }
         });
-        SessionRunner runner = new SessionRunner(session, options.duration);
+        SessionRunner runner = new SessionRunner(session, options.duration, Duration.ofSeconds(60));
         try {
             return runner.run(() -> System.err.println("ior: recording to " + recorder.files().getFirst()
                     + (options.duration == null ? " until Ctrl-C" : " for " + options.duration.toSeconds() + " s")),

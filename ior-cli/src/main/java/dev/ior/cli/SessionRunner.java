@@ -16,13 +16,20 @@ final class SessionRunner {
 
     private final IorSession session;
     private final Duration duration;
+    private final Duration finishTimeout;
     private boolean finished;
     private volatile boolean started;
     private int exitCode;
 
-    SessionRunner(IorSession session, Duration duration) {
+    /**
+     * @param duration      how long to run; null = until a signal or the source's end
+     * @param finishTimeout how long detaching and completing the output may take before
+     *                      ior gives up on a blocked output and exits anyway
+     */
+    SessionRunner(IorSession session, Duration duration, Duration finishTimeout) {
         this.session = session;
         this.duration = duration;
+        this.finishTimeout = finishTimeout;
     }
 
     /**
@@ -67,21 +74,42 @@ final class SessionRunner {
             return;
         }
         finished = true;
-        session.close();
-        IorException error = failure(session.failure());
-        try {
-            completeOutput.run();
-        } catch (UncheckedIOException e) {
-            // stdout is gone (a closed pipe): the summary still goes to stderr
-        } catch (IorException e) {
-            error = error == null ? e : error;
+        IorException[] error = {null};
+        Thread closing = Thread.ofPlatform().daemon(true).name("ior-finish").start(() -> {
+            session.close();
+            error[0] = failure(session.failure());
+            try {
+                completeOutput.run();
+            } catch (UncheckedIOException e) {
+                // stdout is gone (a closed pipe): the summary still goes to stderr
+            } catch (IorException e) {
+                error[0] = error[0] == null ? e : error[0];
+            }
+        });
+        if (!joined(closing)) {
+            // A reader that stopped reading (a paused pager, a stuck pipe) holds the
+            // output: a blocked write cannot be cancelled, so ior leaves without it rather
+            // than ignoring Ctrl-C. The kernel detaches the probes as the process ends.
+            System.err.println("ior: the output is blocked (nothing reads it): stopping without writing the rest");
+            System.err.println(session.counters().summaryLine());
+            System.err.flush();
+            Runtime.getRuntime().halt(IorException.RUNTIME_ERROR);
         }
-        if (error != null) {
-            System.err.println("ior: " + error.getMessage());
-            exitCode = error.exitCode();
+        if (error[0] != null) {
+            System.err.println("ior: " + error[0].getMessage());
+            exitCode = error[0].exitCode();
         }
         System.err.println(session.counters().summaryLine());
         System.err.flush();
+    }
+
+    private boolean joined(Thread closing) {
+        try {
+            return closing.join(finishTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The failure to report, if any: {@code ior trace | head} closing the pipe is a normal end. */

@@ -7,6 +7,7 @@ import dev.ior.core.export.NdjsonEventWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,6 @@ final class TraceCommand implements Callable<Integer> {
         }
         session.onEvent(writer::write);
         session.onFlush(writer::flush);
-        return new SessionRunner(session, options.duration).run(writer::flush);
+        return new SessionRunner(session, options.duration, Duration.ofSeconds(2)).run(writer::flush);
     }
 }

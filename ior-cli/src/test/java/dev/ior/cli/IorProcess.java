@@ -33,6 +33,10 @@ final class IorProcess {
     /** The command line that runs ior with {@code args}. */
     static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
+        // Signals a test sends must work even when the build itself runs with SIGINT
+        // ignored (a background job), which every child would otherwise inherit.
+        command.add("env");
+        command.add("--default-signal");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
         command.add(jar().toString());

@@ -68,8 +68,27 @@ class TraceIT {
 
         assertTrue(millis < 2000, "the shell got control back after " + millis + " ms");
         assertEquals(130, ior.exitValue(), "128 + SIGINT, as for any command stopped by Ctrl-C");
-        assertTrue(SUMMARY.matcher(stderr.join().lines().toList().getLast()).matches(), stderr.join());
+        String err = stderr.get(5, TimeUnit.SECONDS);
+        assertTrue(SUMMARY.matcher(err.lines().toList().getLast()).matches(), err);
         awaitGone(ours);
+    }
+
+    @Test
+    void aReaderThatStopsReadingCannotKeepIorFromStopping() throws Exception {
+        Process ior = new ProcessBuilder(IorProcess.command("trace")).start();
+        var stderr = IorProcess.readAll(ior.getErrorStream());
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals(CsvEventWriter.HEADER, stdout.readLine());
+        // nobody reads stdout any more: a little load fills the pipe and blocks ior's writes
+        new ProcessBuilder("dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=200000")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        new ProcessBuilder("kill", "-TERM", Long.toString(ior.pid())).start().waitFor();
+        assertTrue(ior.waitFor(10, TimeUnit.SECONDS), "ior must stop even with its output blocked");
+        List<String> lines = stderr.get(5, TimeUnit.SECONDS).lines().toList();
+        assertEquals("ior: the output is blocked (nothing reads it): stopping without writing the rest",
+                lines.get(lines.size() - 2), lines.toString());
+        assertTrue(SUMMARY.matcher(lines.getLast()).matches() || lines.getLast().startsWith("ior: events="));
+        assertEquals(1, ior.exitValue());
     }
 
     @Test

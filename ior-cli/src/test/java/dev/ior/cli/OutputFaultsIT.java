@@ -1,0 +1,99 @@
+package dev.ior.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ior.core.testing.RequiresRoot;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where a recording goes wrong on disk: full, read-only, and whose it is afterwards. */
+@RequiresRoot
+class OutputFaultsIT {
+
+    private final List<Path> mounts = new ArrayList<>();
+
+    @AfterEach
+    void unmount() throws Exception {
+        for (Path mount : mounts) {
+            new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    void aFullDiskStopsTheRecordingAndKeepsEveryEventWrittenReadable(@TempDir Path dir) throws Exception {
+        Path small = mount(dir.resolve("small"), "size=512k");
+        Path output = small.resolve("full.parquet");
+        Process ior = new ProcessBuilder(IorProcess.command("record", "-o", output.toString(), "--comm", "dd"))
+                .start();
+        var stderr = IorProcess.readAll(ior.getErrorStream());
+        // 100 000 one-byte reads and writes: far more than 512 KiB can hold in Parquet
+        Process load = new ProcessBuilder("sh", "-c",
+                "sleep 1; exec dd if=/dev/zero of=/dev/null bs=1 count=100000 2>/dev/null").start();
+        load.waitFor();
+        assertTrue(ior.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "ior must stop by itself");
+
+        List<String> lines = stderr.join().lines().toList();
+        assertEquals(1, ior.exitValue(), lines.toString());
+        Matcher stopped = Pattern.compile("ior: the disk holding " + Pattern.quote(output.toString())
+                + " is full: recording stopped after (\\d+) events, all of them in the file").matcher(lines.get(1));
+        assertTrue(stopped.matches(), lines.toString());
+        assertTrue(lines.getLast().startsWith("ior: events="), lines.toString());
+        long written = Long.parseLong(stopped.group(1));
+        assertTrue(written > 0);
+        assertEquals(written, count(output));
+    }
+
+    @Test
+    void aReadOnlyDirectoryIsOneLineBeforeAnythingIsTraced(@TempDir Path dir) throws Exception {
+        Path readOnly = mount(dir.resolve("ro"), "ro,size=64k");
+        var result = IorProcess.run(List.of(), "record", "-o", readOnly.resolve("x.parquet").toString(),
+                "--duration", "1");
+        assertEquals(1, result.exitCode());
+        assertEquals(List.of("ior: cannot create " + readOnly.resolve("x.parquet") + ": Read-only file system"),
+                result.stderrLines());
+    }
+
+    @Test
+    void underSudoTheRecordingBelongsToTheInvokingUserWithMode0600(@TempDir Path dir) throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path output = dir.resolve("mine.parquet");
+        var result = IorProcess.run(List.of("env", "SUDO_UID=65534", "SUDO_GID=65534"), "record", "-o",
+                output.toString(), "--duration", "1", "--syscalls", "openat");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(65534, Files.getAttribute(output, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+        assertEquals(65534, Files.getAttribute(output, "unix:gid", LinkOption.NOFOLLOW_LINKS));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(output)));
+    }
+
+    private Path mount(Path at, String options) throws Exception {
+        Files.createDirectories(at);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString())
+                .inheritIO().start();
+        assertEquals(0, mount.waitFor());
+        mounts.add(at);
+        return at;
+    }
+
+    private static long count(Path file) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM '" + file + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
