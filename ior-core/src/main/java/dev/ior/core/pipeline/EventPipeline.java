@@ -16,6 +16,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Collection;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import org.agrona.collections.Object2IntHashMap;
 
 /**
  * Turns raw records into events: resolves each call's fd and path against its
@@ -50,6 +52,10 @@ public final class EventPipeline implements EventSink {
     private int lastCommId = -1;
     private long lastFlushNs = System.nanoTime();
     private long unknownSyscalls;
+    private IntConsumer exitListener = pid -> { };
+    /** Ids of resolved events' strings by value: a hit costs no allocation. */
+    private final Object2IntHashMap<String> commIds = new Object2IntHashMap<>(-1);
+    private final Object2IntHashMap<String> pathIds = new Object2IntHashMap<>(-1);
 
     /**
      * A pipeline feeding {@code consumer} with each event and calling {@code flush}
@@ -76,6 +82,11 @@ public final class EventPipeline implements EventSink {
         return event.seq;
     }
 
+    /** Runs {@code listener} with the pid of every process that exits (after its fds are freed). */
+    public void onProcessExit(IntConsumer listener) {
+        exitListener = listener;
+    }
+
     /** Records whose syscall number ior's table does not know (never expected). */
     public long unknownSyscalls() {
         return unknownSyscalls;
@@ -92,9 +103,35 @@ public final class EventPipeline implements EventSink {
             case RawEvent.SYSCALL -> syscall(raw);
             case RawEvent.FORK -> processes.fork((int) raw.args[0], raw.pid);
             case RawEvent.EXEC -> processes.exec(raw.pid);
-            case RawEvent.EXIT -> processes.exit(raw.pid);
+            case RawEvent.EXIT -> {
+                processes.exit(raw.pid);
+                exitListener.accept(raw.pid);
+            }
             default -> { } // a kind this version does not know: newer kernel side
         }
+    }
+
+    @Override
+    public void onEvent(IorEvent resolved) {
+        PipelineEvent e = event;
+        e.seq++;
+        e.timeNs = resolved.timeNs();
+        e.wallTimeNs = resolved.wallTimeNs();
+        e.gapNs = resolved.gapNs();
+        e.latencyNs = resolved.latencyNs();
+        e.commId = intern(commIds, comms, resolved.comm());
+        e.pid = resolved.pid();
+        e.tid = resolved.tid();
+        e.syscall = resolved.syscall();
+        e.fd = resolved.fd();
+        e.ret = resolved.ret();
+        e.bytes = resolved.bytes();
+        e.fileId = intern(pathIds, paths, resolved.file());
+        e.oldFileId = intern(pathIds, paths, resolved.oldFile());
+        e.fileTruncated = resolved.fileTruncated();
+        e.errno = resolved.errno();
+        e.restarts = resolved.restarts();
+        deliver(e);
     }
 
     @Override
@@ -151,6 +188,10 @@ public final class EventPipeline implements EventSink {
         e.fileTruncated = (raw.flags & (RawEvent.PATH_TRUNCATED | RawEvent.PATH2_TRUNCATED)) != 0;
         e.errno = errno;
         e.restarts = raw.restarts;
+        deliver(e);
+    }
+
+    private void deliver(PipelineEvent e) {
         consumer.accept(e);
         if ((e.seq & (FLUSH_CHECK_EVERY - 1)) == 0) {
             long now = System.nanoTime();
@@ -211,6 +252,15 @@ public final class EventPipeline implements EventSink {
 
     private static int resolveOrEmpty(int pathId) {
         return pathId == ProcessState.UNKNOWN ? Interner.EMPTY : pathId;
+    }
+
+    private static int intern(Object2IntHashMap<String> ids, Interner interner, String text) {
+        int id = ids.getValue(text);
+        if (id < 0) {
+            id = interner.intern(text);
+            ids.put(text, id);
+        }
+        return id;
     }
 
     private int comm(RawEvent raw) {

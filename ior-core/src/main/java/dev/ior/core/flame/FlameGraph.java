@@ -1,0 +1,232 @@
+package dev.ior.core.flame;
+
+import dev.ior.core.stats.Row;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The flamegraph model of one snapshot: event counts and bytes keyed by
+ * (comm, pid, tid, syscall, path), already narrowed by the filter stack, counted
+ * since the last baseline reset. Any ordering, metric and path style is a
+ * {@link #tree view} rebuilt from these keyed counts, never from events, so changing
+ * them is instant and loses nothing. Immutable and safe to share between threads.
+ */
+public final class FlameGraph {
+
+    /** The root frame's label. */
+    public static final String ROOT = "all";
+
+    private final String[] comms;
+    private final int[] pids;
+    private final int[] tids;
+    private final String[] syscalls;
+    private final String[] paths;
+    private final long[] counts;
+    private final long[] bytes;
+    private final int size;
+    private final boolean paused;
+    private final PauseMode pauseMode;
+    private final long baselineNs;
+    private volatile CachedTree cached;
+
+    private record CachedTree(FlameOrder order, FlameMetric metric, boolean splitPaths, FlameNode root) {
+    }
+
+    private FlameGraph(Builder b, boolean paused, PauseMode pauseMode, long baselineNs) {
+        this.size = b.size;
+        this.comms = Arrays.copyOf(b.comms, size);
+        this.pids = Arrays.copyOf(b.pids, size);
+        this.tids = Arrays.copyOf(b.tids, size);
+        this.syscalls = Arrays.copyOf(b.syscalls, size);
+        this.paths = Arrays.copyOf(b.paths, size);
+        this.counts = Arrays.copyOf(b.counts, size);
+        this.bytes = Arrays.copyOf(b.bytes, size);
+        this.paused = paused;
+        this.pauseMode = pauseMode;
+        this.baselineNs = baselineNs;
+    }
+
+    private FlameGraph(FlameGraph frozen, PauseMode pauseMode) {
+        this.size = frozen.size;
+        this.comms = frozen.comms;
+        this.pids = frozen.pids;
+        this.tids = frozen.tids;
+        this.syscalls = frozen.syscalls;
+        this.paths = frozen.paths;
+        this.counts = frozen.counts;
+        this.bytes = frozen.bytes;
+        this.paused = true;
+        this.pauseMode = pauseMode;
+        this.baselineNs = frozen.baselineNs;
+        this.cached = frozen.cached;
+    }
+
+    /** The same picture, marked as paused in {@code mode}. */
+    public FlameGraph pausedIn(PauseMode mode) {
+        return new FlameGraph(this, mode);
+    }
+
+    /** Whether the picture is frozen. */
+    public boolean paused() {
+        return paused;
+    }
+
+    /** How the pause treats new events, or null when not paused. */
+    public PauseMode pauseMode() {
+        return paused ? pauseMode : null;
+    }
+
+    /** Since when the graph counts (session start or last reset), on the events' clock. */
+    public long baselineNs() {
+        return baselineNs;
+    }
+
+    /** How many distinct (comm, pid, tid, syscall, path) keys it holds. */
+    public int keys() {
+        return size;
+    }
+
+    /** The metric's total: the root's width. */
+    public long total(FlameMetric metric) {
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            total += value(i, metric);
+        }
+        return total;
+    }
+
+    /**
+     * The tree along {@code order}, bars measuring {@code metric}, each path as one
+     * frame or, with {@code splitPaths}, one frame per directory ({@code /usr},
+     * {@code /lib}, {@code /libc.so.6}). A dimension without a value (an event with no
+     * file) adds no frame. Frames of width 0 are left out; children are sorted by label.
+     */
+    public FlameNode tree(FlameOrder order, FlameMetric metric, boolean splitPaths) {
+        CachedTree last = cached;
+        if (last != null && last.order.equals(order) && last.metric == metric && last.splitPaths == splitPaths) {
+            return last.root;
+        }
+        MutableNode root = new MutableNode(ROOT);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            long value = value(i, metric);
+            if (value == 0) {
+                continue;
+            }
+            labels.clear();
+            for (FlameDimension dimension : order.dimensions()) {
+                addLabels(i, dimension, splitPaths, labels);
+            }
+            MutableNode node = root;
+            node.value += value;
+            for (String label : labels) {
+                node = node.children.computeIfAbsent(label, MutableNode::new);
+                node.value += value;
+            }
+        }
+        FlameNode tree = root.freeze();
+        cached = new CachedTree(order, metric, splitPaths, tree);
+        return tree;
+    }
+
+    private long value(int i, FlameMetric metric) {
+        return switch (metric) {
+            case COUNT -> counts[i];
+            case BYTES -> bytes[i];
+        };
+    }
+
+    private void addLabels(int i, FlameDimension dimension, boolean splitPaths, List<String> labels) {
+        switch (dimension) {
+            case COMM -> labels.add(comms[i]);
+            case PID -> labels.add(idLabel(pids[i]));
+            case TID -> labels.add(idLabel(tids[i]));
+            case SYSCALL -> labels.add(syscalls[i]);
+            case PATH -> {
+                String path = paths[i];
+                if (path.isEmpty()) {
+                    return;
+                }
+                if (!splitPaths || !path.startsWith("/") || path.length() == 1) {
+                    labels.add(path);
+                    return;
+                }
+                int from = 0;
+                while (from < path.length()) {
+                    int next = path.indexOf('/', from + 1);
+                    int end = next < 0 ? path.length() : next;
+                    if (end > from + 1) {
+                        labels.add(path.substring(from, end));
+                    }
+                    from = end;
+                }
+            }
+        }
+    }
+
+    private static String idLabel(int id) {
+        return id < 0 ? Row.OTHER : Integer.toString(id);
+    }
+
+    private static final class MutableNode {
+        final String label;
+        final Map<String, MutableNode> children = new HashMap<>();
+        long value;
+
+        MutableNode(String label) {
+            this.label = label;
+        }
+
+        FlameNode freeze() {
+            List<FlameNode> frozen = new ArrayList<>(children.size());
+            for (MutableNode child : children.values()) {
+                frozen.add(child.freeze());
+            }
+            frozen.sort((a, b) -> a.label().compareTo(b.label()));
+            return new FlameNode(label, value, frozen);
+        }
+    }
+
+    /** Collects keyed counts; {@link #build} makes the immutable graph. */
+    public static final class Builder {
+        private String[] comms = new String[64];
+        private int[] pids = new int[64];
+        private int[] tids = new int[64];
+        private String[] syscalls = new String[64];
+        private String[] paths = new String[64];
+        private long[] counts = new long[64];
+        private long[] bytes = new long[64];
+        private int size;
+
+        /** Adds one key's counts; a pid or tid below 0 stands for evicted processes. */
+        public Builder add(String comm, int pid, int tid, String syscall, String path, long count, long byteCount) {
+            if (size == counts.length) {
+                int capacity = size * 2;
+                comms = Arrays.copyOf(comms, capacity);
+                pids = Arrays.copyOf(pids, capacity);
+                tids = Arrays.copyOf(tids, capacity);
+                syscalls = Arrays.copyOf(syscalls, capacity);
+                paths = Arrays.copyOf(paths, capacity);
+                counts = Arrays.copyOf(counts, capacity);
+                bytes = Arrays.copyOf(bytes, capacity);
+            }
+            comms[size] = comm;
+            pids[size] = pid;
+            tids[size] = tid;
+            syscalls[size] = syscall;
+            paths[size] = path;
+            counts[size] = count;
+            bytes[size] = byteCount;
+            size++;
+            return this;
+        }
+
+        /** The graph of the keys added, counted since {@code baselineNs}. */
+        public FlameGraph build(long baselineNs) {
+            return new FlameGraph(this, false, null, baselineNs);
+        }
+    }
+}
