@@ -6,11 +6,13 @@ import dev.ior.core.filter.FilterStack;
 import dev.ior.core.flame.FlameGraph;
 import dev.ior.core.flame.PauseMode;
 import dev.ior.core.pipeline.InternedEvent;
-import dev.ior.core.stats.LogBuckets;
+import dev.ior.core.stats.Distribution;
 import dev.ior.core.syscall.Syscall;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -25,10 +27,12 @@ final class Aggregator {
     private final Supplier<SessionCounters> counters;
     private final Names names = new Names();
     private final KeyStore base;
-    private final SeriesRing baseSeries;
+    private Scope baseScope;
     private final EventStream stream;
     private Level[] levels = new Level[0];
     private FilterStack stack = FilterStack.EMPTY;
+    /** Numbers each filter stack: cached rows are valid for one number only. */
+    private int filterNumber;
 
     private long events;
     private long firstEventNs;
@@ -51,7 +55,7 @@ final class Aggregator {
         this.settings = settings;
         this.counters = counters;
         this.base = new KeyStore(settings);
-        this.baseSeries = new SeriesRing(settings.seriesSeconds(), 0);
+        this.baseScope = new Scope(settings.seriesSeconds(), 0);
         this.stream = new EventStream(settings.streamEvents());
     }
 
@@ -62,6 +66,7 @@ final class Aggregator {
         if (events++ == 0) {
             firstEventNs = time;
             flameBaselineNs = time;
+            baseScope = new Scope(settings.seriesSeconds(), time);
         }
         if (time > latestEventNs) {
             latestEventNs = time;
@@ -78,9 +83,8 @@ final class Aggregator {
         long bytes = e.bytes();
         long read = syscall.kind().readsBytes() ? bytes : 0;
         long written = syscall.kind().writesBytes() ? bytes : 0;
-        int octave = LogBuckets.octave(latency);
-        base.record(comm, pid, tid, sys, path, errno, sec, latency, gap, read, written, bytes, countFlame);
-        baseSeries.record(sec, bytes, octave);
+        base.record(comm, pid, tid, sys, path, errno, sec, latency, read, written, bytes, countFlame);
+        baseScope.record(sec, sys, latency, gap, bytes);
         boolean passesAll = true;
         boolean passesValues = true;
         for (Level level : levels) {
@@ -89,12 +93,12 @@ final class Aggregator {
             if (level.isValueFrame()) {
                 passesValues &= pass;
                 if (passesValues) {
-                    level.store().record(comm, pid, tid, sys, path, errno, sec, latency, gap, read, written, bytes,
+                    level.store().record(comm, pid, tid, sys, path, errno, sec, latency, read, written, bytes,
                             countFlame);
                 }
             }
             if (passesAll) {
-                level.series().record(sec, bytes, octave);
+                level.scope().record(sec, sys, latency, gap, bytes);
             } else if (!passesValues) {
                 break;
             }
@@ -116,8 +120,9 @@ final class Aggregator {
         long now = now();
         KeyStore store = frame.isKeyFrame() ? null : new KeyStore(settings);
         levels = Arrays.copyOf(levels, levels.length + 1);
-        levels[levels.length - 1] = new Level(test, new SeriesRing(settings.seriesSeconds(), now), store, now);
+        levels[levels.length - 1] = new Level(test, new Scope(settings.seriesSeconds(), now), store, now);
         stack = stack.push(frame);
+        filterNumber++;
         stream.narrowed(this::passesAll);
     }
 
@@ -127,12 +132,14 @@ final class Aggregator {
         }
         levels = Arrays.copyOf(levels, levels.length - 1);
         stack = stack.pop();
+        filterNumber++;
         stream.widened(levels.length == 0 ? null : this::passesAll);
     }
 
     void clear() {
         levels = new Level[0];
         stack = FilterStack.EMPTY;
+        filterNumber++;
         stream.widened(null);
     }
 
@@ -194,7 +201,7 @@ final class Aggregator {
         List<CompiledFrame> keyFrames = new ArrayList<>();
         List<FilterStatus.AppliedFrame> applied = new ArrayList<>();
         long countsSince = firstEventNs;
-        SeriesRing series = baseSeries;
+        Scope scope = baseScope;
         for (Level level : levels) {
             applied.add(new FilterStatus.AppliedFrame(level.test().frame(), level.sinceNs()));
             if (level.isValueFrame()) {
@@ -203,25 +210,30 @@ final class Aggregator {
             } else {
                 keyFrames.add(level.test());
             }
-            series = level.series();
+            scope = level.scope();
         }
         long nowSecond = Math.floorDiv(now, Rates.NANOS_PER_SECOND);
         double fraction = Math.floorMod(now, Rates.NANOS_PER_SECOND) / (double) Rates.NANOS_PER_SECOND;
-        SnapshotBuilder builder = new SnapshotBuilder(names, store, keyFrames, nowSecond, fraction);
-        FlameGraph flame = flame(builder);
-        Health health = new Health(baseSeries.rate(nowSecond, fraction), counters.get(),
+        Tables.Published tables = store.tables.publish(store, names, keyFrames, filterNumber, nowSecond, fraction,
+                countsSince);
+        FlameGraph flame = flame(store, keyFrames);
+        Health health = new Health(baseScope.series.rate(nowSecond, fraction), counters.get(),
                 base.keys.evictedFiles(), base.keys.evictedProcesses(), base.keys.keys());
+        Map<String, Distribution> gapsBySyscall = new HashMap<>();
+        for (int id : scope.gaps.syscalls()) {
+            gapsBySyscall.put(names.syscallName(id), Tables.gaps(scope, id));
+        }
         return new Snapshot(events, now, new FilterStatus(stack, applied, countsSince), health,
-                builder.syscalls(), builder.files(), builder.processes(), builder.comms(),
-                builder.latency(false), builder.latency(true), builder.bySyscall(false), builder.bySyscall(true),
-                series.snapshot(nowSecond), flame, stream.records(names));
+                tables.syscalls(), tables.files(), tables.processes(), tables.comms(), tables.latency(),
+                Tables.gaps(scope, -1), tables.latencyBySyscall(), gapsBySyscall, scope.series.snapshot(nowSecond),
+                flame, stream.records(names));
     }
 
-    private FlameGraph flame(SnapshotBuilder builder) {
+    private FlameGraph flame(KeyStore store, List<CompiledFrame> keyFrames) {
         if (flamePaused && frozenFlame != null) {
             return frozenFlame;
         }
-        FlameGraph flame = builder.flame(flameBaselineNs);
+        FlameGraph flame = store.tables.flame(store, names, keyFrames, flameBaselineNs);
         if (flamePaused) {
             flame = flame.pausedIn(pauseMode);
             frozenFlame = flame;
@@ -231,8 +243,8 @@ final class Aggregator {
 
     private boolean passesAll(StreamRing r, int i) {
         for (Level level : levels) {
-            if (!level.test().test(r.comm[i], r.pid[i], r.tid[i], r.syscall[i].id(), r.file[i], r.latencyNs[i],
-                    r.gapNs[i], r.bytes[i], r.ret[i], r.fd[i])) {
+            if (!level.test().test(r.comm(i), r.pid(i), r.tid(i), r.syscall(i), r.file(i), r.latencyNs(i),
+                    r.gapNs(i), r.bytes(i), r.ret(i), r.fd(i))) {
                 return false;
             }
         }

@@ -1,43 +1,60 @@
 package dev.ior.core.analysis;
 
 import java.util.Arrays;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.IntHashSet;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
  * Counts per fine key (comm, pid, tid, syscall, path, errno): the finest grain ior
  * keeps, so that a filter frame on any of those dimensions can narrow everything
  * counted so far, and every table, histogram and the flamegraph are sums over keys.
  *
- * <p>Slots are arrays indexed by slot number (no object per key besides its two
- * histograms), found through an open-addressing index over the packed key; a
- * one-entry cache catches the common run of calls with the same key. Memory is
- * bounded: past {@code maxFiles} paths, {@code maxProcesses} pids or {@code maxKeys}
- * keys, the least recently seen paths (or pids, exited ones first) are merged into the
- * "other" path (or pid) and counted as evicted. Pipeline thread only.
+ * <p>Each key is one record of {@value #STRIDE} longs in one array (its key, counters,
+ * latency sum and maximum, and the description of its latency histogram, which lies in
+ * a {@link WindowPool}): counting an event touches the index, the record and one line
+ * of the histogram arena, whatever the number of keys. Keys are found
+ * through an open-addressing index over the packed key; a one-entry cache catches the
+ * common run of calls with the same key. Memory is bounded: past {@code maxFiles}
+ * paths, {@code maxProcesses} pids or {@code maxKeys} keys, the least recently seen
+ * paths (or pids, exited ones first) are merged into the "other" path (or pid) and
+ * counted as evicted. Pipeline thread only.
  */
 final class KeyTable {
 
     /** The path, pid or tid of keys merged by eviction. */
     static final int OTHER = -1;
 
+    static final int STRIDE = 14;
+    private static final int KEY_A = 0; // pid, tid
+    private static final int KEY_B = 1; // comm, path
+    private static final int KEY_C = 2; // syscall, errno
+    private static final int BYTES_READ = 3;
+    private static final int BYTES_WRITTEN = 4;
+    private static final int RECENCY = 5;
+    private static final int FLAME_COUNT = 6;
+    private static final int FLAME_BYTES = 7;
+    private static final int RATE_SECOND = 8;
+    private static final int RATE_COUNTS = 9; // this second's events (low half), the previous second's (high half)
+    private static final int COUNT = 10;
+    private static final int LATENCY_SUM = 11;
+    private static final int LATENCY_MAX = 12;
+    private static final int LATENCY_WINDOW = 13;
+    private static final int[] SUMS = {BYTES_READ, BYTES_WRITTEN, FLAME_COUNT, FLAME_BYTES, COUNT, LATENCY_SUM};
+    private static final long LOW = 0xffffffffL;
+
     private final int maxFiles;
     private final int maxProcesses;
     private final int maxKeys;
 
-    private long[] keyA = new long[0]; // pid, tid
-    private long[] keyB = new long[0]; // comm, path
-    private long[] keyC = new long[0]; // syscall, errno
-    long[] bytesRead = new long[0];
-    long[] bytesWritten = new long[0];
-    long[] recency = new long[0];
-    long[] flameCount = new long[0];
-    long[] flameBytes = new long[0];
-    private long[] rateSecond = new long[0];
-    private long[] rateCurrent = new long[0];
-    private long[] ratePrevious = new long[0];
-    LogHistogram[] latency = new LogHistogram[0];
-    LogHistogram[] gap = new LogHistogram[0];
+    private final WindowPool windows = new WindowPool();
+    private long[] data = new long[0];
+    /** Per slot s: its row in the files (3s), processes (3s + 1) and comms (3s + 2) tables. */
+    private int[] rows = new int[0];
+    final RowIds fileRows = new RowIds();
+    final RowIds pidRows = new RowIds();
+    final RowIds commRows = new RowIds();
+    /** Set when eviction moved keys between rows: the next publication rebuilds every row. */
+    private boolean restructured;
     private boolean[] live = new boolean[0];
     /** Slots ever used; live ones are below it. */
     private int highWater;
@@ -53,8 +70,6 @@ final class KeyTable {
     private long clock;
     private boolean overCap;
 
-    private final IntHashSet paths = new IntHashSet();
-    private final IntHashSet pids = new IntHashSet();
     private final IntHashSet exited = new IntHashSet();
     private long evictedFiles;
     private long evictedProcesses;
@@ -66,9 +81,9 @@ final class KeyTable {
         grow(256);
     }
 
-    /** Adds one event to its key's slot. */
+    /** Adds one event to its key's record. */
     void record(int comm, int pid, int tid, int syscall, int path, int errno, long second, long latencyNs,
-                long gapNs, long read, long written, long flameBytesValue, boolean countFlame) {
+                long read, long written, long flameBytesValue, boolean countFlame) {
         long a = pack(pid, tid);
         long b = pack(comm, path);
         long c = pack(syscall, errno);
@@ -80,18 +95,22 @@ final class KeyTable {
             lastC = c;
             lastSlot = s;
         }
-        recency[s] = ++clock;
-        latency[s].record(latencyNs);
-        if (gapNs > 0) {
-            gap[s].record(gapNs);
-        }
-        bytesRead[s] += read;
-        bytesWritten[s] += written;
+        long[] d = data;
+        int o = s * STRIDE;
+        d[o + RECENCY] = ++clock;
+        d[o + BYTES_READ] += read;
+        d[o + BYTES_WRITTEN] += written;
         if (countFlame) {
-            flameCount[s]++;
-            flameBytes[s] += flameBytesValue;
+            d[o + FLAME_COUNT]++;
+            d[o + FLAME_BYTES] += flameBytesValue;
         }
-        countRate(s, second);
+        d[o + COUNT]++;
+        d[o + LATENCY_SUM] += latencyNs;
+        if (latencyNs > d[o + LATENCY_MAX]) {
+            d[o + LATENCY_MAX] = latencyNs;
+        }
+        d[o + LATENCY_WINDOW] = windows.record(d[o + LATENCY_WINDOW], latencyNs);
+        countRate(d, o, second);
         if (overCap) {
             enforceCaps();
         }
@@ -99,15 +118,41 @@ final class KeyTable {
 
     /** {@code pid} exited: it goes first when processes are evicted. */
     void processExited(int pid) {
-        if (pids.contains(pid)) {
+        if (pidRows.contains(pid)) {
             exited.add(pid);
         }
     }
 
     /** Forgets the flamegraph's counts (its baseline reset); every other count stays. */
     void resetFlame() {
-        Arrays.fill(flameCount, 0);
-        Arrays.fill(flameBytes, 0);
+        for (int s = 0; s < highWater; s++) {
+            data[s * STRIDE + FLAME_COUNT] = 0;
+            data[s * STRIDE + FLAME_BYTES] = 0;
+        }
+    }
+
+    /** The arrival count of the latest event: slots with a higher {@link #recency} changed since. */
+    long clock() {
+        return clock;
+    }
+
+    /** Whether eviction moved keys between rows since the last call; clears the mark. */
+    boolean takeRestructured() {
+        boolean was = restructured;
+        restructured = false;
+        return was;
+    }
+
+    int fileRow(int slot) {
+        return rows[3 * slot];
+    }
+
+    int pidRow(int slot) {
+        return rows[3 * slot + 1];
+    }
+
+    int commRow(int slot) {
+        return rows[3 * slot + 2];
     }
 
     /** Slots in use are those below this for which {@link #isLive} holds. */
@@ -120,36 +165,70 @@ final class KeyTable {
     }
 
     int comm(int slot) {
-        return (int) (keyB[slot] >>> 32);
+        return (int) (data[slot * STRIDE + KEY_B] >>> 32);
     }
 
     int path(int slot) {
-        return (int) keyB[slot];
+        return (int) data[slot * STRIDE + KEY_B];
     }
 
     int pid(int slot) {
-        return (int) (keyA[slot] >>> 32);
+        return (int) (data[slot * STRIDE + KEY_A] >>> 32);
     }
 
     int tid(int slot) {
-        return (int) keyA[slot];
+        return (int) data[slot * STRIDE + KEY_A];
     }
 
     int syscall(int slot) {
-        return (int) (keyC[slot] >>> 32);
+        return (int) (data[slot * STRIDE + KEY_C] >>> 32);
     }
 
     int errno(int slot) {
-        return (int) keyC[slot];
+        return (int) data[slot * STRIDE + KEY_C];
     }
 
     long count(int slot) {
-        return latency[slot].count;
+        return data[slot * STRIDE + COUNT];
+    }
+
+    long bytesRead(int slot) {
+        return data[slot * STRIDE + BYTES_READ];
+    }
+
+    long bytesWritten(int slot) {
+        return data[slot * STRIDE + BYTES_WRITTEN];
+    }
+
+    long recency(int slot) {
+        return data[slot * STRIDE + RECENCY];
+    }
+
+    long flameCount(int slot) {
+        return data[slot * STRIDE + FLAME_COUNT];
+    }
+
+    long flameBytes(int slot) {
+        return data[slot * STRIDE + FLAME_BYTES];
+    }
+
+    long latencySum(int slot) {
+        return data[slot * STRIDE + LATENCY_SUM];
+    }
+
+    long latencyMax(int slot) {
+        return data[slot * STRIDE + LATENCY_MAX];
+    }
+
+    /** Adds the slot's latency histogram to {@code accumulator} ({@link LogWindow}); returns it. */
+    long[] addLatencies(long[] accumulator, int slot) {
+        return windows.addTo(accumulator, data[slot * STRIDE + LATENCY_WINDOW]);
     }
 
     /** Events per second of the slot at {@code nowSecond} + {@code fraction} of it. */
     double rate(int slot, long nowSecond, double fraction) {
-        return Rates.perSecond(rateSecond[slot], rateCurrent[slot], ratePrevious[slot], nowSecond, fraction);
+        long counts = data[slot * STRIDE + RATE_COUNTS];
+        return Rates.perSecond(data[slot * STRIDE + RATE_SECOND], counts & LOW, counts >>> 32, nowSecond, fraction);
     }
 
     /** Keys held. */
@@ -167,21 +246,22 @@ final class KeyTable {
         return evictedProcesses;
     }
 
-    private void countRate(int s, long second) {
-        long at = rateSecond[s];
+    private static void countRate(long[] d, int o, long second) {
+        long at = d[o + RATE_SECOND];
         if (second == at) {
-            rateCurrent[s]++;
+            d[o + RATE_COUNTS]++;
         } else if (second > at) {
-            ratePrevious[s] = second == at + 1 ? rateCurrent[s] : 0;
-            rateCurrent[s] = 1;
-            rateSecond[s] = second;
+            long current = d[o + RATE_COUNTS] & LOW;
+            d[o + RATE_COUNTS] = (second == at + 1 ? current << 32 : 0) | 1;
+            d[o + RATE_SECOND] = second;
         } else if (second == at - 1) {
-            ratePrevious[s]++;
+            d[o + RATE_COUNTS] += 1L << 32;
         }
     }
 
     private int findOrAdd(long a, long b, long c) {
         int mask = index.length - 1;
+        long[] d = data;
         for (int i = hash(a, b, c) & mask; ; i = (i + 1) & mask) {
             int entry = index[i];
             if (entry == 0) {
@@ -192,9 +272,9 @@ final class KeyTable {
                 }
                 return s;
             }
-            int s = entry - 1;
-            if (keyA[s] == a && keyB[s] == b && keyC[s] == c) {
-                return s;
+            int o = (entry - 1) * STRIDE;
+            if (d[o + KEY_A] == a && d[o + KEY_B] == b && d[o + KEY_C] == c) {
+                return entry - 1;
             }
         }
     }
@@ -209,78 +289,76 @@ final class KeyTable {
             }
             s = highWater++;
         }
-        keyA[s] = a;
-        keyB[s] = b;
-        keyC[s] = c;
-        bytesRead[s] = 0;
-        bytesWritten[s] = 0;
-        flameCount[s] = 0;
-        flameBytes[s] = 0;
-        rateSecond[s] = Long.MIN_VALUE;
-        rateCurrent[s] = 0;
-        ratePrevious[s] = 0;
-        latency[s].clear();
-        gap[s].clear();
+        int o = s * STRIDE;
+        Arrays.fill(data, o, o + STRIDE, 0);
+        data[o + KEY_A] = a;
+        data[o + KEY_B] = b;
+        data[o + KEY_C] = c;
+        data[o + RATE_SECOND] = Long.MIN_VALUE;
+        int files = fileRows.count();
+        int processes = pidRows.count();
+        acquireRows(s);
         live[s] = true;
         liveCount++;
-        boolean newPath = paths.add((int) b);
-        boolean newPid = pids.add((int) (a >>> 32));
-        if (newPath || newPid) {
-            overCap |= distinct(paths) > maxFiles || distinct(pids) > maxProcesses;
+        if (fileRows.count() > files || pidRows.count() > processes) {
+            overCap |= distinct(fileRows) > maxFiles || distinct(pidRows) > maxProcesses;
         }
         overCap |= liveCount > maxKeys;
         return s;
     }
 
     private void grow(int capacity) {
-        keyA = Arrays.copyOf(keyA, capacity);
-        keyB = Arrays.copyOf(keyB, capacity);
-        keyC = Arrays.copyOf(keyC, capacity);
-        bytesRead = Arrays.copyOf(bytesRead, capacity);
-        bytesWritten = Arrays.copyOf(bytesWritten, capacity);
-        recency = Arrays.copyOf(recency, capacity);
-        flameCount = Arrays.copyOf(flameCount, capacity);
-        flameBytes = Arrays.copyOf(flameBytes, capacity);
-        rateSecond = Arrays.copyOf(rateSecond, capacity);
-        rateCurrent = Arrays.copyOf(rateCurrent, capacity);
-        ratePrevious = Arrays.copyOf(ratePrevious, capacity);
-        int old = live.length;
+        data = Arrays.copyOf(data, capacity * STRIDE);
+        rows = Arrays.copyOf(rows, capacity * 3);
         live = Arrays.copyOf(live, capacity);
-        latency = Arrays.copyOf(latency, capacity);
-        gap = Arrays.copyOf(gap, capacity);
-        for (int s = old; s < capacity; s++) {
-            latency[s] = new LogHistogram();
-            gap[s] = new LogHistogram();
-        }
+    }
+
+    private void acquireRows(int s) {
+        rows[3 * s] = fileRows.acquire(path(s));
+        rows[3 * s + 1] = pidRows.acquire(pid(s));
+        rows[3 * s + 2] = commRows.acquire(comm(s));
+    }
+
+    private void releaseRows(int s) {
+        fileRows.release(rows[3 * s]);
+        pidRows.release(rows[3 * s + 1]);
+        commRows.release(rows[3 * s + 2]);
     }
 
     private void enforceCaps() {
         overCap = false;
-        if (distinct(paths) > maxFiles) {
-            evictFiles(distinct(paths) - belowCap(maxFiles));
+        if (distinct(fileRows) > maxFiles) {
+            evictFiles(distinct(fileRows) - belowCap(maxFiles));
         }
-        if (distinct(pids) > maxProcesses) {
-            evictProcesses(distinct(pids) - belowCap(maxProcesses));
+        if (distinct(pidRows) > maxProcesses) {
+            evictProcesses(distinct(pidRows) - belowCap(maxProcesses));
         }
-        while (liveCount > maxKeys) {
-            int before = liveCount;
-            evictFiles(Math.max(1, distinct(paths) / 10));
-            if (liveCount > maxKeys) {
-                evictProcesses(Math.max(1, distinct(pids) / 10));
-            }
-            if (liveCount == before) {
-                break; // only comms, syscalls and errnos left to tell keys apart
+        if (liveCount > maxKeys) {
+            // merge the larger of the two dimensions, a tenth at a time, until well below the cap
+            int target = belowCap(maxKeys);
+            while (liveCount > target) {
+                int files = distinct(fileRows);
+                int processes = distinct(pidRows);
+                if (files == 0 && processes == 0) {
+                    break; // only comms, syscalls and errnos are left to tell keys apart
+                }
+                if (files >= processes) {
+                    evictFiles(Math.max(1, files / 10));
+                } else {
+                    evictProcesses(Math.max(1, processes / 10));
+                }
             }
         }
     }
 
     /** Evicting down to 90 % of a cap makes eviction rare rather than once per new key. */
     private static int belowCap(int cap) {
-        return cap - Math.max(1, cap / 10);
+        return Math.max(1, cap - Math.max(1, cap / 10));
     }
 
-    private static int distinct(IntHashSet set) {
-        return set.size() - (set.contains(OTHER) ? 1 : 0);
+    /** Keys of a dimension besides "other". */
+    private static int distinct(RowIds rows) {
+        return rows.count() - (rows.contains(OTHER) ? 1 : 0);
     }
 
     /** Merges the keys of the {@code n} least recently seen paths into the "other" path. */
@@ -288,10 +366,13 @@ final class KeyTable {
         IntHashSet victims = leastRecent(n, true);
         for (int s = 0; s < highWater; s++) {
             if (live[s] && victims.contains(path(s))) {
-                keyB[s] = pack(comm(s), OTHER);
+                releaseRows(s);
+                data[s * STRIDE + KEY_B] = pack(comm(s), OTHER);
+                acquireRows(s);
             }
         }
         evictedFiles += victims.size();
+        restructured = true;
         rebuildIndex(index.length);
     }
 
@@ -300,10 +381,13 @@ final class KeyTable {
         IntHashSet victims = leastRecent(n, false);
         for (int s = 0; s < highWater; s++) {
             if (live[s] && victims.contains(pid(s))) {
-                keyA[s] = pack(OTHER, OTHER);
+                releaseRows(s);
+                data[s * STRIDE + KEY_A] = pack(OTHER, OTHER);
+                acquireRows(s);
             }
         }
         evictedProcesses += victims.size();
+        restructured = true;
         exited.removeAll(victims);
         rebuildIndex(index.length);
     }
@@ -318,7 +402,7 @@ final class KeyTable {
             if (key == OTHER) {
                 continue;
             }
-            long seen = !byPath && exited.contains(key) ? 0 : recency[s];
+            long seen = !byPath && exited.contains(key) ? 0 : recency(s);
             if (seen > newest.get(key)) {
                 newest.put(key, seen);
             }
@@ -343,44 +427,43 @@ final class KeyTable {
     /** Re-indexes every live slot, merging slots whose keys became equal by eviction. */
     private void rebuildIndex(int capacity) {
         index = new int[capacity];
-        paths.clear();
-        pids.clear();
         lastSlot = -1;
         int mask = capacity - 1;
         for (int s = 0; s < highWater; s++) {
             if (!live[s]) {
                 continue;
             }
-            paths.add(path(s));
-            pids.add(pid(s));
-            for (int i = hash(keyA[s], keyB[s], keyC[s]) & mask; ; i = (i + 1) & mask) {
+            int o = s * STRIDE;
+            for (int i = hash(data[o + KEY_A], data[o + KEY_B], data[o + KEY_C]) & mask; ; i = (i + 1) & mask) {
                 int entry = index[i];
                 if (entry == 0) {
                     index[i] = s + 1;
                     break;
                 }
-                int t = entry - 1;
-                if (keyA[t] == keyA[s] && keyB[t] == keyB[s] && keyC[t] == keyC[s]) {
-                    mergeInto(t, s);
+                int t = (entry - 1) * STRIDE;
+                if (data[t + KEY_A] == data[o + KEY_A] && data[t + KEY_B] == data[o + KEY_B]
+                        && data[t + KEY_C] == data[o + KEY_C]) {
+                    mergeInto(entry - 1, s);
                     break;
                 }
             }
         }
     }
 
-    private void mergeInto(int t, int s) {
-        bytesRead[t] += bytesRead[s];
-        bytesWritten[t] += bytesWritten[s];
-        flameCount[t] += flameCount[s];
-        flameBytes[t] += flameBytes[s];
-        recency[t] = Math.max(recency[t], recency[s]);
-        long second = Math.max(rateSecond[t], rateSecond[s]);
-        rollRate(t, second);
-        rollRate(s, second);
-        rateCurrent[t] += rateCurrent[s];
-        ratePrevious[t] += ratePrevious[s];
-        latency[t].add(latency[s]);
-        gap[t].add(gap[s]);
+    private void mergeInto(int target, int s) {
+        int t = target * STRIDE;
+        int o = s * STRIDE;
+        for (int field : SUMS) {
+            data[t + field] += data[o + field];
+        }
+        data[t + RECENCY] = Math.max(data[t + RECENCY], data[o + RECENCY]);
+        data[t + LATENCY_MAX] = Math.max(data[t + LATENCY_MAX], data[o + LATENCY_MAX]);
+        long second = Math.max(data[t + RATE_SECOND], data[o + RATE_SECOND]);
+        data[t + RATE_COUNTS] = rolledRate(t, second) + rolledRate(o, second);
+        data[t + RATE_SECOND] = second;
+        data[t + LATENCY_WINDOW] = windows.add(data[t + LATENCY_WINDOW], data[o + LATENCY_WINDOW]);
+        data[o + LATENCY_WINDOW] = windows.free(data[o + LATENCY_WINDOW]);
+        releaseRows(s);
         live[s] = false;
         liveCount--;
         if (freeCount == free.length) {
@@ -389,16 +472,18 @@ final class KeyTable {
         free[freeCount++] = s;
     }
 
-    private void rollRate(int s, long second) {
-        if (rateSecond[s] < second) {
-            ratePrevious[s] = rateSecond[s] == second - 1 ? rateCurrent[s] : 0;
-            rateCurrent[s] = 0;
-            rateSecond[s] = second;
+    /** The rate counts of the record at {@code o} as of {@code second}. */
+    private long rolledRate(int o, long second) {
+        long at = data[o + RATE_SECOND];
+        long counts = data[o + RATE_COUNTS];
+        if (at == second) {
+            return counts;
         }
+        return at == second - 1 ? (counts & LOW) << 32 : 0;
     }
 
     private static long pack(int high, int low) {
-        return ((long) high << 32) | (low & 0xffffffffL);
+        return ((long) high << 32) | (low & LOW);
     }
 
     private static int hash(long a, long b, long c) {

@@ -1,11 +1,11 @@
 package dev.ior.core.analysis;
 
 /**
- * One pushed frame with what it scopes: the sparklines and heatmap of events passing
- * the stack up to it, and, for a value frame, the keyed counts of events passing the
- * value frames up to it. Popping the frame drops these and the level below shows again.
+ * One pushed frame with what it scopes: the series and gaps of events passing the
+ * stack up to it and, for a value frame, the keyed counts of events passing the value
+ * frames up to it. Popping the frame drops these and the level below shows again.
  */
-record Level(CompiledFrame test, SeriesRing series, KeyStore store, long sinceNs) {
+record Level(CompiledFrame test, Scope scope, KeyStore store, long sinceNs) {
 
     boolean isValueFrame() {
         return store != null;

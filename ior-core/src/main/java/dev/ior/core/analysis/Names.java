@@ -45,6 +45,11 @@ final class Names {
         return syscalls[id];
     }
 
+    /** Syscall ids seen are below this. */
+    int syscallLimit() {
+        return syscalls.length;
+    }
+
     String syscallName(int id) {
         return syscalls[id].name();
     }

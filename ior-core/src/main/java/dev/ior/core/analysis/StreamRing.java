@@ -2,12 +2,12 @@ package dev.ior.core.analysis;
 
 import dev.ior.core.EventRecord;
 import dev.ior.core.pipeline.InternedEvent;
-import dev.ior.core.syscall.Syscall;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last N events, field by field in arrays (no object per event). Events become
+ * The last N events, each as {@value #STRIDE} longs in one array written in order (no
+ * object per event, one cache line or two per event). Events become
  * {@link EventRecord}s only when a snapshot is published, each once. Pipeline thread
  * only.
  */
@@ -18,68 +18,47 @@ final class StreamRing {
         boolean test(StreamRing ring, int index);
     }
 
+    private static final int STRIDE = 12;
+    private static final int SEQ = 0;
+    private static final int TIME = 1;
+    private static final int WALL_TIME = 2;
+    private static final int GAP = 3;
+    private static final int LATENCY = 4;
+    private static final int RET = 5;
+    private static final int BYTES = 6;
+    private static final int COMM_PID = 7;
+    private static final int TID_FD = 8;
+    private static final int FILE_OLD_FILE = 9;
+    private static final int ERRNO_RESTARTS_TRUNCATED = 10;
+    private static final int SYSCALL = 11;
+
     private final int capacity;
-    final long[] seq;
-    final long[] timeNs;
-    final long[] wallTimeNs;
-    final long[] gapNs;
-    final long[] latencyNs;
-    final long[] ret;
-    final long[] bytes;
-    final int[] comm;
-    final int[] pid;
-    final int[] tid;
-    final int[] fd;
-    final int[] file;
-    final int[] oldFile;
-    final int[] errno;
-    final int[] restarts;
-    final Syscall[] syscall;
-    final boolean[] truncated;
+    private final long[] events;
     private final EventRecord[] records;
     private long added;
 
     StreamRing(int capacity) {
         this.capacity = capacity;
-        seq = new long[capacity];
-        timeNs = new long[capacity];
-        wallTimeNs = new long[capacity];
-        gapNs = new long[capacity];
-        latencyNs = new long[capacity];
-        ret = new long[capacity];
-        bytes = new long[capacity];
-        comm = new int[capacity];
-        pid = new int[capacity];
-        tid = new int[capacity];
-        fd = new int[capacity];
-        file = new int[capacity];
-        oldFile = new int[capacity];
-        errno = new int[capacity];
-        restarts = new int[capacity];
-        syscall = new Syscall[capacity];
-        truncated = new boolean[capacity];
-        records = new EventRecord[capacity];
+        this.events = new long[capacity * STRIDE];
+        this.records = new EventRecord[capacity];
     }
 
     void add(InternedEvent e) {
         int i = (int) (added++ % capacity);
-        seq[i] = e.seq();
-        timeNs[i] = e.timeNs();
-        wallTimeNs[i] = e.wallTimeNs();
-        gapNs[i] = e.gapNs();
-        latencyNs[i] = e.latencyNs();
-        ret[i] = e.ret();
-        bytes[i] = e.bytes();
-        comm[i] = e.commId();
-        pid[i] = e.pid();
-        tid[i] = e.tid();
-        fd[i] = e.fd();
-        file[i] = e.fileId();
-        oldFile[i] = e.oldFileId();
-        errno[i] = e.errno();
-        restarts[i] = e.restarts();
-        syscall[i] = e.syscall();
-        truncated[i] = e.fileTruncated();
+        int o = i * STRIDE;
+        long[] d = events;
+        d[o + SEQ] = e.seq();
+        d[o + TIME] = e.timeNs();
+        d[o + WALL_TIME] = e.wallTimeNs();
+        d[o + GAP] = e.gapNs();
+        d[o + LATENCY] = e.latencyNs();
+        d[o + RET] = e.ret();
+        d[o + BYTES] = e.bytes();
+        d[o + COMM_PID] = pack(e.commId(), e.pid());
+        d[o + TID_FD] = pack(e.tid(), e.fd());
+        d[o + FILE_OLD_FILE] = pack(e.fileId(), e.oldFileId());
+        d[o + ERRNO_RESTARTS_TRUNCATED] = pack(e.errno(), e.restarts() << 1 | (e.fileTruncated() ? 1 : 0));
+        d[o + SYSCALL] = e.syscall().id();
         records[i] = null;
     }
 
@@ -95,7 +74,51 @@ final class StreamRing {
 
     /** The seq of the oldest event held, or {@code Long.MAX_VALUE} when empty. */
     long oldestSeq() {
-        return size() == 0 ? Long.MAX_VALUE : seq[index(0)];
+        return size() == 0 ? Long.MAX_VALUE : seq(index(0));
+    }
+
+    long seq(int i) {
+        return events[i * STRIDE + SEQ];
+    }
+
+    int comm(int i) {
+        return high(COMM_PID, i);
+    }
+
+    int pid(int i) {
+        return low(COMM_PID, i);
+    }
+
+    int tid(int i) {
+        return high(TID_FD, i);
+    }
+
+    int fd(int i) {
+        return low(TID_FD, i);
+    }
+
+    int file(int i) {
+        return high(FILE_OLD_FILE, i);
+    }
+
+    int syscall(int i) {
+        return (int) events[i * STRIDE + SYSCALL];
+    }
+
+    long latencyNs(int i) {
+        return events[i * STRIDE + LATENCY];
+    }
+
+    long gapNs(int i) {
+        return events[i * STRIDE + GAP];
+    }
+
+    long bytes(int i) {
+        return events[i * STRIDE + BYTES];
+    }
+
+    long ret(int i) {
+        return events[i * STRIDE + RET];
     }
 
     /** A new ring of this capacity holding this ring's events that pass {@code test}. */
@@ -109,8 +132,10 @@ final class StreamRing {
     void addPassing(StreamRing from, EntryTest test, long seqBelow) {
         for (int k = 0; k < from.size(); k++) {
             int j = from.index(k);
-            if (from.seq[j] < seqBelow && test.test(from, j)) {
-                copy(from, j);
+            if (from.seq(j) < seqBelow && test.test(from, j)) {
+                int i = (int) (added++ % capacity);
+                System.arraycopy(from.events, j * STRIDE, events, i * STRIDE, STRIDE);
+                records[i] = from.records[j];
             }
         }
     }
@@ -123,9 +148,12 @@ final class StreamRing {
             int i = index(k);
             EventRecord r = records[i];
             if (r == null) {
-                r = new EventRecord(seq[i], timeNs[i], wallTimeNs[i], gapNs[i], latencyNs[i], names.comm(comm[i]),
-                        pid[i], tid[i], syscall[i], fd[i], ret[i], bytes[i], names.path(file[i]),
-                        names.path(oldFile[i]), truncated[i], errno[i], restarts[i]);
+                int o = i * STRIDE;
+                int flags = low(ERRNO_RESTARTS_TRUNCATED, i);
+                r = new EventRecord(seq(i), events[o + TIME], events[o + WALL_TIME], gapNs(i), latencyNs(i),
+                        names.comm(comm(i)), pid(i), tid(i), names.syscall(syscall(i)), fd(i), ret(i), bytes(i),
+                        names.path(file(i)), names.path(low(FILE_OLD_FILE, i)), (flags & 1) != 0,
+                        high(ERRNO_RESTARTS_TRUNCATED, i), flags >>> 1);
                 records[i] = r;
             }
             list.add(r);
@@ -133,25 +161,15 @@ final class StreamRing {
         return list;
     }
 
-    private void copy(StreamRing from, int j) {
-        int i = (int) (added++ % capacity);
-        seq[i] = from.seq[j];
-        timeNs[i] = from.timeNs[j];
-        wallTimeNs[i] = from.wallTimeNs[j];
-        gapNs[i] = from.gapNs[j];
-        latencyNs[i] = from.latencyNs[j];
-        ret[i] = from.ret[j];
-        bytes[i] = from.bytes[j];
-        comm[i] = from.comm[j];
-        pid[i] = from.pid[j];
-        tid[i] = from.tid[j];
-        fd[i] = from.fd[j];
-        file[i] = from.file[j];
-        oldFile[i] = from.oldFile[j];
-        errno[i] = from.errno[j];
-        restarts[i] = from.restarts[j];
-        syscall[i] = from.syscall[j];
-        truncated[i] = from.truncated[j];
-        records[i] = from.records[j];
+    private int high(int field, int i) {
+        return (int) (events[i * STRIDE + field] >>> 32);
+    }
+
+    private int low(int field, int i) {
+        return (int) events[i * STRIDE + field];
+    }
+
+    private static long pack(int high, int low) {
+        return ((long) high << 32) | (low & 0xffffffffL);
     }
 }

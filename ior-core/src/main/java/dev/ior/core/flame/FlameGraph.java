@@ -35,15 +35,16 @@ public final class FlameGraph {
     private record CachedTree(FlameOrder order, FlameMetric metric, boolean splitPaths, FlameNode root) {
     }
 
+    /** Takes the builder's arrays: a builder builds once. */
     private FlameGraph(Builder b, boolean paused, PauseMode pauseMode, long baselineNs) {
         this.size = b.size;
-        this.comms = Arrays.copyOf(b.comms, size);
-        this.pids = Arrays.copyOf(b.pids, size);
-        this.tids = Arrays.copyOf(b.tids, size);
-        this.syscalls = Arrays.copyOf(b.syscalls, size);
-        this.paths = Arrays.copyOf(b.paths, size);
-        this.counts = Arrays.copyOf(b.counts, size);
-        this.bytes = Arrays.copyOf(b.bytes, size);
+        this.comms = b.comms;
+        this.pids = b.pids;
+        this.tids = b.tids;
+        this.syscalls = b.syscalls;
+        this.paths = b.paths;
+        this.counts = b.counts;
+        this.bytes = b.bytes;
         this.paused = paused;
         this.pauseMode = pauseMode;
         this.baselineNs = baselineNs;
@@ -192,14 +193,26 @@ public final class FlameGraph {
 
     /** Collects keyed counts; {@link #build} makes the immutable graph. */
     public static final class Builder {
-        private String[] comms = new String[64];
-        private int[] pids = new int[64];
-        private int[] tids = new int[64];
-        private String[] syscalls = new String[64];
-        private String[] paths = new String[64];
-        private long[] counts = new long[64];
-        private long[] bytes = new long[64];
+        private String[] comms;
+        private int[] pids;
+        private int[] tids;
+        private String[] syscalls;
+        private String[] paths;
+        private long[] counts;
+        private long[] bytes;
         private int size;
+
+        /** A builder with room for {@code expected} keys (it grows beyond). */
+        public Builder(int expected) {
+            int capacity = Math.max(16, expected);
+            comms = new String[capacity];
+            pids = new int[capacity];
+            tids = new int[capacity];
+            syscalls = new String[capacity];
+            paths = new String[capacity];
+            counts = new long[capacity];
+            bytes = new long[capacity];
+        }
 
         /** Adds one key's counts; a pid or tid below 0 stands for evicted processes. */
         public Builder add(String comm, int pid, int tid, String syscall, String path, long count, long byteCount) {
@@ -224,9 +237,11 @@ public final class FlameGraph {
             return this;
         }
 
-        /** The graph of the keys added, counted since {@code baselineNs}. */
+        /** The graph of the keys added, counted since {@code baselineNs}; the builder is spent. */
         public FlameGraph build(long baselineNs) {
-            return new FlameGraph(this, false, null, baselineNs);
+            FlameGraph graph = new FlameGraph(this, false, null, baselineNs);
+            comms = null; // a second build or add fails rather than share arrays with the graph
+            return graph;
         }
     }
 }

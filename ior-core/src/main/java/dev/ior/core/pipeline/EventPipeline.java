@@ -56,6 +56,11 @@ public final class EventPipeline implements EventSink {
     /** Ids of resolved events' strings by value: a hit costs no allocation. */
     private final Object2IntHashMap<String> commIds = new Object2IntHashMap<>(-1);
     private final Object2IntHashMap<String> pathIds = new Object2IntHashMap<>(-1);
+    /** The last strings seen: a recording's strings repeat as the same instances. */
+    private String lastCommText;
+    private int lastCommTextId;
+    private String lastPathText;
+    private int lastPathTextId;
 
     /**
      * A pipeline feeding {@code consumer} with each event and calling {@code flush}
@@ -119,15 +124,26 @@ public final class EventPipeline implements EventSink {
         e.wallTimeNs = resolved.wallTimeNs();
         e.gapNs = resolved.gapNs();
         e.latencyNs = resolved.latencyNs();
-        e.commId = intern(commIds, comms, resolved.comm());
+        String comm = resolved.comm();
+        if (comm != lastCommText) {
+            lastCommTextId = intern(commIds, comms, comm);
+            lastCommText = comm;
+        }
+        e.commId = lastCommTextId;
         e.pid = resolved.pid();
         e.tid = resolved.tid();
         e.syscall = resolved.syscall();
         e.fd = resolved.fd();
         e.ret = resolved.ret();
         e.bytes = resolved.bytes();
-        e.fileId = intern(pathIds, paths, resolved.file());
-        e.oldFileId = intern(pathIds, paths, resolved.oldFile());
+        String file = resolved.file();
+        if (file != lastPathText) {
+            lastPathTextId = intern(pathIds, paths, file);
+            lastPathText = file;
+        }
+        e.fileId = lastPathTextId;
+        String oldFile = resolved.oldFile();
+        e.oldFileId = oldFile.isEmpty() ? Interner.EMPTY : intern(pathIds, paths, oldFile);
         e.fileTruncated = resolved.fileTruncated();
         e.errno = resolved.errno();
         e.restarts = resolved.restarts();

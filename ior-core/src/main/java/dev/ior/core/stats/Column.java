@@ -35,8 +35,8 @@ public enum Column {
         this.ascending = ascending;
     }
 
-    /** Rows in ascending order of this column, ties by name. */
-    public Comparator<Row> ascending() {
-        return ascending.thenComparing(Row::name).thenComparing(Row::comm);
+    /** Rows in order of this column, largest first when {@code descending}; ties by name, ascending. */
+    public Comparator<Row> order(boolean descending) {
+        return (descending ? ascending.reversed() : ascending).thenComparing(Row::name).thenComparing(Row::comm);
     }
 }

@@ -90,6 +90,32 @@ public final class LatencySummary {
         return new LatencySummary(from, merged, count + other.count, Math.max(max, other.max));
     }
 
+    /** Equal when they hold the same values per bucket (however wide their arrays). */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof LatencySummary other) || other.count != count || other.max != max) {
+            return false;
+        }
+        int from = Math.min(base, other.base);
+        int to = Math.max(base + counts.length, other.base + other.counts.length);
+        for (int i = from; i < to; i++) {
+            if (bucket(i) != other.bucket(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(count) * 31 + Long.hashCode(max);
+    }
+
+    private long bucket(int index) {
+        int at = index - base;
+        return at >= 0 && at < counts.length ? counts[at] : 0;
+    }
+
     @Override
     public String toString() {
         return "LatencySummary[count=" + count + ", max=" + max + ", base=" + base + ", counts="

@@ -1,7 +1,6 @@
 package dev.ior.core.stats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +20,10 @@ public record Table(List<Row> rows, double percentileError) {
         rows = List.copyOf(rows);
     }
 
-    /** The rows sorted by {@code column}, largest first when {@code descending}; ties by name. */
+    /** The rows sorted by {@code column}, largest first when {@code descending}; ties by name, ascending. */
     public List<Row> sorted(Column column, boolean descending) {
-        Comparator<Row> order = column.ascending();
         List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort(descending ? order.reversed() : order);
+        sorted.sort(column.order(descending));
         return sorted;
     }
 

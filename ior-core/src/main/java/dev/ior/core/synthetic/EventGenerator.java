@@ -43,7 +43,9 @@ public final class EventGenerator {
     private final String[] files;
     private final int processes;
     private final int threads;
-    private final long stepNs;
+    /** Event time advances by {@code stepBaseNs} plus a random part below {@code stepJitterMask}: on average a step. */
+    private final long stepBaseNs;
+    private final long stepJitterMask;
     private final GeneratedEvent event = new GeneratedEvent();
     private long state;
     private long timeNs = NANOS_PER_SECOND;
@@ -59,7 +61,9 @@ public final class EventGenerator {
         this.state = seed == 0 ? 0x9E3779B97F4A7C15L : seed;
         this.processes = processes;
         this.threads = threads;
-        this.stepNs = Math.max(1, NANOS_PER_SECOND / eventsPerSecond);
+        long stepNs = Math.max(1, NANOS_PER_SECOND / eventsPerSecond);
+        this.stepJitterMask = Long.highestOneBit(stepNs) - 1;
+        this.stepBaseNs = stepNs - Long.highestOneBit(stepNs) / 2;
         this.files = new String[files];
         for (int i = 0; i < files; i++) {
             this.files[i] = DIRECTORIES[i % DIRECTORIES.length] + "/" + (i % 7 == 0 ? "sub" + (i % 5) + "/" : "")
@@ -84,7 +88,7 @@ public final class EventGenerator {
         int fileIndex = (int) ((process * 37L + skewed(r >>> 32, spread)) % files.length);
         Kind kind = byWeight[(int) ((r >>> 40) % byWeight.length)];
         long r2 = random();
-        timeNs += Math.max(1, stepNs / 2 + (r2 & (Long.highestOneBit(stepNs) - 1)));
+        timeNs += stepBaseNs + (r2 & stepJitterMask);
         e.timeNs = timeNs;
         e.comm = COMMS[process % COMMS.length];
         e.pid = 1000 + process;

@@ -4,6 +4,7 @@ import dev.ior.core.IorEvent;
 import dev.ior.core.SessionCounters;
 import dev.ior.core.pipeline.EventPipeline;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.source.RawEvent;
 import dev.ior.core.syscall.SyscallTable;
 import java.util.List;
 
@@ -34,6 +35,15 @@ final class Feed {
         for (IorEvent e : events) {
             pipeline.onEvent(e);
         }
+        return this;
+    }
+
+    /** The kernel reports that the last thread of {@code pid} exited. */
+    Feed exit(int pid) {
+        RawEvent exit = new RawEvent();
+        exit.kind = RawEvent.EXIT;
+        exit.pid = pid;
+        pipeline.onRaw(exit);
         return this;
     }
 
