@@ -10,9 +10,12 @@ import org.agrona.collections.Long2LongHashMap;
  * counted so far, and every table, histogram and the flamegraph are sums over keys.
  *
  * <p>Each key is one record of {@value #STRIDE} longs in one array (its key, counters,
- * latency sum and maximum, and the description of its latency histogram, which lies in
- * a {@link WindowPool}): counting an event touches the index, the record and one line
- * of the histogram arena, whatever the number of keys. Keys are found
+ * latency sum and maximum, its rows in the file, process and comm tables, and the
+ * description of its latency histogram, which lies in a {@link WindowPool}): counting
+ * an event touches the index, the record and one line of the histogram arena, whatever
+ * the number of keys. Processes and comms are few, so their rows' latency histograms
+ * are counted per event too (they stay in cache); file rows, as many as keys nearly,
+ * are merged from keys when published. Keys are found
  * through an open-addressing index over the packed key; a one-entry cache catches the
  * common run of calls with the same key. Memory is bounded: past {@code maxFiles}
  * paths, {@code maxProcesses} pids or {@code maxKeys} keys, the least recently seen
@@ -24,7 +27,7 @@ final class KeyTable {
     /** The path, pid or tid of keys merged by eviction. */
     static final int OTHER = -1;
 
-    static final int STRIDE = 14;
+    static final int STRIDE = 16;
     private static final int KEY_A = 0; // pid, tid
     private static final int KEY_B = 1; // comm, path
     private static final int KEY_C = 2; // syscall, errno
@@ -39,6 +42,8 @@ final class KeyTable {
     private static final int LATENCY_SUM = 11;
     private static final int LATENCY_MAX = 12;
     private static final int LATENCY_WINDOW = 13;
+    private static final int FILE_PID_ROWS = 14; // row in the files table (high), in the processes table (low)
+    private static final int COMM_ROW = 15;
     private static final int[] SUMS = {BYTES_READ, BYTES_WRITTEN, FLAME_COUNT, FLAME_BYTES, COUNT, LATENCY_SUM};
     private static final long LOW = 0xffffffffL;
 
@@ -48,11 +53,12 @@ final class KeyTable {
 
     private final WindowPool windows = new WindowPool();
     private long[] data = new long[0];
-    /** Per slot s: its row in the files (3s), processes (3s + 1) and comms (3s + 2) tables. */
-    private int[] rows = new int[0];
     final RowIds fileRows = new RowIds();
     final RowIds pidRows = new RowIds();
     final RowIds commRows = new RowIds();
+    /** The latency histograms of the process and comm rows, by row. */
+    private long[] pidWindows = new long[64];
+    private long[] commWindows = new long[64];
     /** Set when eviction moved keys between rows: the next publication rebuilds every row. */
     private boolean restructured;
     private boolean[] live = new boolean[0];
@@ -110,6 +116,10 @@ final class KeyTable {
             d[o + LATENCY_MAX] = latencyNs;
         }
         d[o + LATENCY_WINDOW] = windows.record(d[o + LATENCY_WINDOW], latencyNs);
+        int pidRow = (int) d[o + FILE_PID_ROWS];
+        pidWindows[pidRow] = windows.record(pidWindows[pidRow], latencyNs);
+        int commRow = (int) d[o + COMM_ROW];
+        commWindows[commRow] = windows.record(commWindows[commRow], latencyNs);
         countRate(d, o, second);
         if (overCap) {
             enforceCaps();
@@ -144,15 +154,25 @@ final class KeyTable {
     }
 
     int fileRow(int slot) {
-        return rows[3 * slot];
+        return (int) (data[slot * STRIDE + FILE_PID_ROWS] >>> 32);
     }
 
     int pidRow(int slot) {
-        return rows[3 * slot + 1];
+        return (int) data[slot * STRIDE + FILE_PID_ROWS];
     }
 
     int commRow(int slot) {
-        return rows[3 * slot + 2];
+        return (int) data[slot * STRIDE + COMM_ROW];
+    }
+
+    /** Adds the latency histogram of process row {@code row} to {@code accumulator}; returns it. */
+    long[] addPidLatencies(long[] accumulator, int row) {
+        return windows.addTo(accumulator, pidWindows[row]);
+    }
+
+    /** Adds the latency histogram of comm row {@code row} to {@code accumulator}; returns it. */
+    long[] addCommLatencies(long[] accumulator, int row) {
+        return windows.addTo(accumulator, commWindows[row]);
     }
 
     /** Slots in use are those below this for which {@link #isLive} holds. */
@@ -309,20 +329,49 @@ final class KeyTable {
 
     private void grow(int capacity) {
         data = Arrays.copyOf(data, capacity * STRIDE);
-        rows = Arrays.copyOf(rows, capacity * 3);
         live = Arrays.copyOf(live, capacity);
     }
 
     private void acquireRows(int s) {
-        rows[3 * s] = fileRows.acquire(path(s));
-        rows[3 * s + 1] = pidRows.acquire(pid(s));
-        rows[3 * s + 2] = commRows.acquire(comm(s));
+        int o = s * STRIDE;
+        long fileRow = fileRows.acquire(path(s));
+        int pidRow = pidRows.acquire(pid(s));
+        int commRow = commRows.acquire(comm(s));
+        data[o + FILE_PID_ROWS] = fileRow << 32 | pidRow;
+        data[o + COMM_ROW] = commRow;
+        if (pidRow >= pidWindows.length) {
+            pidWindows = Arrays.copyOf(pidWindows, pidRow * 2);
+        }
+        if (commRow >= commWindows.length) {
+            commWindows = Arrays.copyOf(commWindows, commRow * 2);
+        }
     }
 
     private void releaseRows(int s) {
-        fileRows.release(rows[3 * s]);
-        pidRows.release(rows[3 * s + 1]);
-        commRows.release(rows[3 * s + 2]);
+        fileRows.release(fileRow(s));
+        if (pidRows.release(pidRow(s))) {
+            pidWindows[pidRow(s)] = windows.free(pidWindows[pidRow(s)]);
+        }
+        if (commRows.release(commRow(s))) {
+            commWindows[commRow(s)] = windows.free(commWindows[commRow(s)]);
+        }
+    }
+
+    /** After keys moved between rows: the process and comm rows' histograms summed again from their keys. */
+    private void recountRowWindows() {
+        for (int row = 0; row < pidWindows.length; row++) {
+            pidWindows[row] = windows.free(pidWindows[row]);
+        }
+        for (int row = 0; row < commWindows.length; row++) {
+            commWindows[row] = windows.free(commWindows[row]);
+        }
+        for (int s = 0; s < highWater; s++) {
+            if (live[s]) {
+                long slotWindow = data[s * STRIDE + LATENCY_WINDOW];
+                pidWindows[pidRow(s)] = windows.add(pidWindows[pidRow(s)], slotWindow);
+                commWindows[commRow(s)] = windows.add(commWindows[commRow(s)], slotWindow);
+            }
+        }
     }
 
     private void enforceCaps() {
@@ -374,6 +423,7 @@ final class KeyTable {
         evictedFiles += victims.size();
         restructured = true;
         rebuildIndex(index.length);
+        recountRowWindows();
     }
 
     /** Merges the keys of the {@code n} least recently seen processes (exited first) into "other". */
@@ -390,6 +440,7 @@ final class KeyTable {
         restructured = true;
         exited.removeAll(victims);
         rebuildIndex(index.length);
+        recountRowWindows();
     }
 
     private IntHashSet leastRecent(int n, boolean byPath) {

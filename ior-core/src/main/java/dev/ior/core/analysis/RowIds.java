@@ -33,15 +33,17 @@ final class RowIds {
         return row;
     }
 
-    /** One reference less to {@code row}; the row goes with its last one. */
-    void release(int row) {
-        if (--references[row] == 0) {
-            rowByKey.remove(keyByRow[row]);
-            if (spareCount == spare.length) {
-                spare = Arrays.copyOf(spare, spareCount * 2);
-            }
-            spare[spareCount++] = row;
+    /** One reference less to {@code row}; the row goes with its last one (then true). */
+    boolean release(int row) {
+        if (--references[row] > 0) {
+            return false;
         }
+        rowByKey.remove(keyByRow[row]);
+        if (spareCount == spare.length) {
+            spare = Arrays.copyOf(spare, spareCount * 2);
+        }
+        spare[spareCount++] = row;
+        return true;
     }
 
     /** How many keys have rows. */

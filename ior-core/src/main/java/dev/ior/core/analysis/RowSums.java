@@ -97,13 +97,26 @@ final class RowSums {
         return dirty[row];
     }
 
-    /** Empties the histograms of the dirty rows, before their keys are merged in again. */
-    void clearDirtyHistograms() {
+    /** Empties the histograms of the dirty rows, before their keys are merged in again; whether there was one. */
+    boolean clearDirtyHistograms() {
+        boolean any = false;
         for (int row = 0; row < size; row++) {
             if (dirty[row]) {
                 windows[row] = LogWindow.EMPTY;
+                any = true;
             }
         }
+        return any;
+    }
+
+    /** Gives dirty {@code row} the histogram the keys counted per event ({@link LogWindow}). */
+    void useWindow(int row, long[] window) {
+        windows[row] = window;
+    }
+
+    /** Rows are numbered below this in this publication. */
+    int size() {
+        return size;
     }
 
     /** Merges key {@code slot}'s histogram into {@code row} (a dirty one). */

@@ -93,17 +93,34 @@ final class Tables {
     }
 
     private void mergeDirtyHistograms(KeyTable keys, List<CompiledFrame> keyFrames, boolean exact) {
-        for (RowSums sums : new RowSums[] {bySyscall, byFile, byPid, byComm, overall}) {
-            sums.clearDirtyHistograms();
+        boolean dirtyFiles = byFile.clearDirtyHistograms();
+        boolean dirtyOthers = false;
+        for (RowSums sums : new RowSums[] {bySyscall, byPid, byComm, overall}) {
+            dirtyOthers |= sums.clearDirtyHistograms();
+        }
+        if (exact) { // every key counts: the process and comm rows' own histograms serve
+            for (int row = 0; row < byPid.size(); row++) {
+                if (byPid.isDirty(row)) {
+                    byPid.useWindow(row, keys.addPidLatencies(LogWindow.EMPTY, row));
+                }
+            }
+            for (int row = 0; row < byComm.size(); row++) {
+                if (byComm.isDirty(row)) {
+                    byComm.useWindow(row, keys.addCommLatencies(LogWindow.EMPTY, row));
+                }
+            }
+        }
+        if (!dirtyFiles && (exact || !dirtyOthers)) {
+            return; // no key needs merging
         }
         for (int s = 0; s < keys.highWater(); s++) {
             if (!keys.isLive(s) || !passes(keyFrames, keys, s)) {
                 continue;
             }
             mergeIfDirty(byFile, keys, s, keys.fileRow(s));
-            mergeIfDirty(byPid, keys, s, keys.pidRow(s));
-            mergeIfDirty(byComm, keys, s, keys.commRow(s));
             if (!exact) {
+                mergeIfDirty(byPid, keys, s, keys.pidRow(s));
+                mergeIfDirty(byComm, keys, s, keys.commRow(s));
                 mergeIfDirty(bySyscall, keys, s, keys.syscall(s));
                 mergeIfDirty(overall, keys, s, 0);
             }
