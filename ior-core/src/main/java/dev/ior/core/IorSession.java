@@ -52,6 +52,7 @@ public final class IorSession implements AutoCloseable {
     private final long flushIntervalNs;
     private final Analysis analysis;
     private final List<Consumer<IorEvent>> eventActions = new CopyOnWriteArrayList<>();
+    private final List<Consumer<IorEvent>> filteredActions = new CopyOnWriteArrayList<>();
     private final List<Runnable> flushActions = new CopyOnWriteArrayList<>();
     private final List<Consumer<Throwable>> errorActions = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
@@ -62,8 +63,9 @@ public final class IorSession implements AutoCloseable {
     private volatile Thread reader;
     private volatile Throwable failure;
     private volatile long droppedUser;
-    /** The event actions as an array, fixed at start: no iterator per event. */
+    /** The event actions as arrays, fixed at start: no iterator per event. */
     private Consumer<IorEvent>[] eventActionArray;
+    private Consumer<IorEvent>[] filteredActionArray;
 
     private IorSession(Builder builder) {
         this.source = builder.source != null ? builder.source : liveSource();
@@ -80,6 +82,15 @@ public final class IorSession implements AutoCloseable {
     /** Runs {@code action} for every event, on the reading thread. The event is a reused view. */
     public void onEvent(Consumer<IorEvent> action) {
         eventActions.add(Objects.requireNonNull(action));
+    }
+
+    /**
+     * Runs {@code action} for every event that passes the analysis's filter stack (every
+     * event when the session has no analysis), on the reading thread: what a dashboard
+     * records or exports. The event is a reused view.
+     */
+    public void onFilteredEvent(Consumer<IorEvent> action) {
+        filteredActions.add(Objects.requireNonNull(action));
     }
 
     /** Runs {@code action} when the source has caught up, and periodically while busy. */
@@ -226,6 +237,7 @@ public final class IorSession implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void read() {
         eventActionArray = eventActions.toArray(new Consumer[0]);
+        filteredActionArray = filteredActions.toArray(new Consumer[0]);
         if (analysis != null) {
             analysis.startFeeding();
         }
@@ -254,11 +266,14 @@ public final class IorSession implements AutoCloseable {
     }
 
     private void dispatch(IorEvent event) {
-        if (analysis != null) {
-            analysis.onEvent(event);
-        }
+        boolean passes = analysis == null || analysis.onEvent(event);
         for (Consumer<IorEvent> action : eventActionArray) {
             action.accept(event);
+        }
+        if (passes) {
+            for (Consumer<IorEvent> action : filteredActionArray) {
+                action.accept(event);
+            }
         }
     }
 

@@ -70,6 +70,24 @@ class SessionAnalysisTest {
     }
 
     @Test
+    void filteredEventActionsSeeWhatPassesTheStack() throws Exception {
+        List<IorEvent> events = new EventGenerator(3, 4, 2, 50, 10_000).take(2_000);
+        List<EventRecord> passed = new ArrayList<>();
+        try (IorSession session = IorSession.builder().source(SyntheticSource.of(events)).build()) {
+            session.analysis().push("comm=nginx");
+            session.analysis().push("bytes>=2048");
+            session.onFilteredEvent(e -> passed.add(e.copy()));
+            session.start();
+        }
+        List<IorEvent> expected = events.stream().filter(e -> e.comm().equals("nginx") && e.bytes() >= 2048).toList();
+        assertEquals(expected.size(), passed.size());
+        assertTrue(!passed.isEmpty());
+        for (int i = 0; i < passed.size(); i++) {
+            assertEquals(expected.get(i).timeNs(), passed.get(i).timeNs());
+        }
+    }
+
+    @Test
     void withoutAnalysisThereIsNoSnapshot() {
         IorSession session = IorSession.builder().source(SyntheticSource.of(List.of())).withoutAnalysis().build();
         assertThrows(IllegalStateException.class, session::snapshot);

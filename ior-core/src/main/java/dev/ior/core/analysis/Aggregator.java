@@ -59,7 +59,8 @@ final class Aggregator {
         this.stream = new EventStream(settings.streamEvents());
     }
 
-    void record(InternedEvent e) {
+    /** Counts {@code e}; whether it passes the whole filter stack. */
+    boolean record(InternedEvent e) {
         Syscall syscall = e.syscall();
         names.note(e, syscall);
         long time = e.timeNs();
@@ -104,6 +105,7 @@ final class Aggregator {
             }
         }
         stream.add(e, passesAll);
+        return passesAll;
     }
 
     void processExited(int pid) {

@@ -139,13 +139,16 @@ public final class Analysis {
     /**
      * Counts one event. It must come from ior's pipeline (whose events carry their
      * interned ids); valid only during the call, as always.
+     *
+     * @return whether the event passes the filter stack
      */
-    public void onEvent(IorEvent event) {
-        aggregator.record((InternedEvent) event);
+    public boolean onEvent(IorEvent event) {
+        boolean passes = aggregator.record((InternedEvent) event);
         if (++sinceCheck == CHECK_EVERY) {
             sinceCheck = 0;
             check();
         }
+        return passes;
     }
 
     /** {@code pid} exited: its rows are the first to go when the process table is full. */

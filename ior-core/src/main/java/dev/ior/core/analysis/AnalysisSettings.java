@@ -22,6 +22,7 @@ public record AnalysisSettings(Duration publishInterval, int streamEvents, int m
     public static final AnalysisSettings DEFAULT =
             new AnalysisSettings(Duration.ofMillis(100), 10_000, 10_000, 4_096, 200_000, 120);
 
+    /** Checks every setting; bad ones are usage errors. */
     public AnalysisSettings {
         Objects.requireNonNull(publishInterval);
         if (publishInterval.isNegative() || publishInterval.isZero()) {

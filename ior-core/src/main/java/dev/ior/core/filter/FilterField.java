@@ -33,9 +33,9 @@ public enum FilterField {
 
     /** What kind of value a field holds, which decides the operators it takes. */
     public enum Type {
-        /** Compared with ~ =~ = !=. */
+        /** Compared with {@code ~ =~ = !=}. */
         TEXT,
-        /** A whole number, compared with = != > < >= <=. */
+        /** A whole number, compared with {@code = != > < >= <=}. */
         INTEGER,
         /** A time with a unit suffix, compared like an integer (in nanoseconds). */
         DURATION

@@ -24,6 +24,7 @@ import java.util.Objects;
 public record Distribution(long count, long sumNs, long[] octaveCounts, long p50, long p95, long p99, long max,
                            double relativeError, long sinceNs) {
 
+    /** Keeps its own copy of the octave counts. */
     public Distribution {
         octaveCounts = octaveCounts.clone();
     }
