@@ -108,27 +108,25 @@ public class PipelineBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void decodeResolveAggregate() {
-        RecordedWorkload w = workload;
-        int r = next;
-        for (int i = 0; i < BATCH; i++) {
-            decoder.onRecord(w.data, w.offsets[r], w.lengths[r]);
-            r = (r + 1) & (RECORDS - 1);
-        }
-        next = r;
+        decodeBatch(decoder);
     }
 
     /** The part before the aggregations, for comparison: decode and resolve only. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long decodeResolveOnly() {
+        decodeBatch(decoderOnly);
+        return bytesSeen;
+    }
+
+    private void decodeBatch(RecordDecoder into) {
         RecordedWorkload w = workload;
         int r = next;
         for (int i = 0; i < BATCH; i++) {
-            decoderOnly.onRecord(w.data, w.offsets[r], w.lengths[r]);
+            into.onRecord(w.data, w.offsets[r], w.lengths[r]);
             r = (r + 1) & (RECORDS - 1);
         }
         next = r;
-        return bytesSeen;
     }
 
     /** Replay: an already resolved event (strings interned by value), counted everywhere. */

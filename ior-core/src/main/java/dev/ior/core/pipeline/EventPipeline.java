@@ -53,14 +53,8 @@ public final class EventPipeline implements EventSink {
     private long lastFlushNs = System.nanoTime();
     private long unknownSyscalls;
     private IntConsumer exitListener = pid -> { };
-    /** Ids of resolved events' strings by value: a hit costs no allocation. */
-    private final Object2IntHashMap<String> commIds = new Object2IntHashMap<>(-1);
-    private final Object2IntHashMap<String> pathIds = new Object2IntHashMap<>(-1);
-    /** The last strings seen: a recording's strings repeat as the same instances. */
-    private String lastCommText;
-    private int lastCommTextId;
-    private String lastPathText;
-    private int lastPathTextId;
+    private final TextIds commTexts = new TextIds(comms);
+    private final TextIds pathTexts = new TextIds(paths);
 
     /**
      * A pipeline feeding {@code consumer} with each event and calling {@code flush}
@@ -124,26 +118,15 @@ public final class EventPipeline implements EventSink {
         e.wallTimeNs = resolved.wallTimeNs();
         e.gapNs = resolved.gapNs();
         e.latencyNs = resolved.latencyNs();
-        String comm = resolved.comm();
-        if (comm != lastCommText) {
-            lastCommTextId = intern(commIds, comms, comm);
-            lastCommText = comm;
-        }
-        e.commId = lastCommTextId;
+        e.commId = commTexts.id(resolved.comm());
         e.pid = resolved.pid();
         e.tid = resolved.tid();
         e.syscall = resolved.syscall();
         e.fd = resolved.fd();
         e.ret = resolved.ret();
         e.bytes = resolved.bytes();
-        String file = resolved.file();
-        if (file != lastPathText) {
-            lastPathTextId = intern(pathIds, paths, file);
-            lastPathText = file;
-        }
-        e.fileId = lastPathTextId;
-        String oldFile = resolved.oldFile();
-        e.oldFileId = oldFile.isEmpty() ? Interner.EMPTY : intern(pathIds, paths, oldFile);
+        e.fileId = pathTexts.id(resolved.file());
+        e.oldFileId = resolved.oldFile().isEmpty() ? Interner.EMPTY : pathTexts.id(resolved.oldFile());
         e.fileTruncated = resolved.fileTruncated();
         e.errno = resolved.errno();
         e.restarts = resolved.restarts();
@@ -270,13 +253,33 @@ public final class EventPipeline implements EventSink {
         return pathId == ProcessState.UNKNOWN ? Interner.EMPTY : pathId;
     }
 
-    private static int intern(Object2IntHashMap<String> ids, Interner interner, String text) {
-        int id = ids.getValue(text);
-        if (id < 0) {
-            id = interner.intern(text);
-            ids.put(text, id);
+    /**
+     * Interned ids of resolved events' strings, found by value without allocating; the
+     * last string is remembered by identity, as a recording's strings repeat as the same
+     * instances.
+     */
+    private static final class TextIds {
+        private final Interner interner;
+        private final Object2IntHashMap<String> ids = new Object2IntHashMap<>(-1);
+        private String last;
+        private int lastId;
+
+        TextIds(Interner interner) {
+            this.interner = interner;
         }
-        return id;
+
+        int id(String text) {
+            if (text != last) {
+                int id = ids.getValue(text);
+                if (id < 0) {
+                    id = interner.intern(text);
+                    ids.put(text, id);
+                }
+                last = text;
+                lastId = id;
+            }
+            return lastId;
+        }
     }
 
     private int comm(RawEvent raw) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.stats.LatencySummary;
-import dev.ior.core.stats.LogBuckets;
+import dev.ior.core.stats.LatencySummaryTest;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +13,6 @@ class WindowPoolTest {
     /** What window {@code meta} holds, as an immutable summary. */
     private static LatencySummary summary(WindowPool pool, long meta, long count, long max) {
         return LogWindow.summary(pool.addTo(LogWindow.EMPTY, meta), count, max);
-    }
-
-    /** The reference: one bucket count per value. */
-    private static LatencySummary reference(long... values) {
-        long[] counts = new long[LogBuckets.COUNT];
-        long max = 0;
-        for (long v : values) {
-            counts[LogBuckets.index(v)]++;
-            max = Math.max(max, v);
-        }
-        return new LatencySummary(0, counts, values.length, max);
     }
 
     @Test
@@ -36,7 +25,7 @@ class WindowPoolTest {
             values[i] = random.nextLong(1L << random.nextInt(1, 50));
             meta = pool.record(meta, values[i]);
         }
-        LatencySummary reference = reference(values);
+        LatencySummary reference = LatencySummaryTest.of(values);
         assertEquals(reference, summary(pool, meta, reference.count(), reference.max()));
     }
 
@@ -46,10 +35,10 @@ class WindowPoolTest {
         long a = pool.record(pool.record(WindowPool.NONE, 100), 5_000);
         long b = pool.record(pool.record(WindowPool.NONE, 100), 1_000_000);
         long merged = pool.add(a, b);
-        assertEquals(reference(100, 5_000, 100, 1_000_000), summary(pool, merged, 4, 1_000_000));
+        assertEquals(LatencySummaryTest.of(100, 5_000, 100, 1_000_000), summary(pool, merged, 4, 1_000_000));
         pool.free(merged);
         long fresh = pool.record(WindowPool.NONE, 7);
-        assertEquals(reference(7), summary(pool, fresh, 1, 7));
+        assertEquals(LatencySummaryTest.of(7), summary(pool, fresh, 1, 7));
         assertTrue(WindowPool.isEmpty(WindowPool.NONE));
     }
 }

@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class LatencySummaryTest {
+public class LatencySummaryTest {
 
-    /** Builds a summary the way the pipeline does: one bucket count per value. */
-    static LatencySummary of(long... values) {
+    /** The reference summary of {@code values}: one bucket count per value. */
+    public static LatencySummary of(long... values) {
         long[] counts = new long[LogBuckets.COUNT];
         long max = 0;
         for (long v : values) {
