@@ -10,7 +10,13 @@ import java.util.Arrays;
  * {@code long} kept in its record: where the window lies, its size, its first bucket,
  * the lowest and highest buckets used. A value outside the window moves the key to a
  * window that fits its values with an octave to spare; freed windows are reused by
- * size. Pipeline thread only.
+ * size.
+ *
+ * <p>Counting a value only notes the arena position in a small log; the log is applied
+ * in one tight loop when full and before anything reads or moves a window. Keys are
+ * many and their buckets rarely in cache: applied one by one, at the end of each
+ * event's chain of dependent loads, every increment waits for its cache miss; applied
+ * together, the misses overlap. Pipeline thread only.
  */
 final class WindowPool {
 
@@ -28,6 +34,9 @@ final class WindowPool {
     private static final int EMPTY_LOWEST = 1023;
 
     private long[] arena = new long[1 << 16];
+    /** Arena positions counted but not yet incremented. */
+    private final int[] pending = new int[4096];
+    private int pendingCount;
     private int used;
     /** Freed windows by size class, as offsets in units. */
     private final int[][] spare = new int[CLASSES][];
@@ -45,12 +54,26 @@ final class WindowPool {
             meta = cover(meta, index, index);
             base = base(meta);
         }
-        arena[offset(meta) + index - base]++;
+        pending[pendingCount++] = offset(meta) + index - base;
+        if (pendingCount == pending.length) {
+            applyPending();
+        }
         return widen(meta, index, index);
+    }
+
+    /** Makes every value counted so far visible in the arena. */
+    private void applyPending() {
+        long[] a = arena;
+        int[] p = pending;
+        for (int i = 0; i < pendingCount; i++) {
+            a[p[i]]++;
+        }
+        pendingCount = 0;
     }
 
     /** Adds the counts of window {@code from} to window {@code into}; returns {@code into}'s new description. */
     long add(long into, long from) {
+        applyPending();
         if (isEmpty(from)) {
             return into;
         }
@@ -67,6 +90,7 @@ final class WindowPool {
 
     /** Adds the counts of window {@code meta} to an accumulator ({@link LogWindow}); returns it. */
     long[] addTo(long[] accumulator, long meta) {
+        applyPending();
         if (isEmpty(meta)) {
             return accumulator;
         }
@@ -75,6 +99,7 @@ final class WindowPool {
 
     /** Frees window {@code meta}; returns {@link #NONE}. */
     long free(long meta) {
+        applyPending();
         if (meta < 0) {
             Arrays.fill(arena, offset(meta), offset(meta) + capacity(meta), 0);
             int sizeClass = sizeClass(meta);
@@ -97,6 +122,7 @@ final class WindowPool {
         if (has && from >= base && to < base + capacity(meta)) {
             return meta;
         }
+        applyPending(); // the window's counts move
         boolean empty = isEmpty(meta);
         int lowest = empty ? from : Math.min(from, lowest(meta));
         int highest = empty ? to : Math.max(to, highest(meta));
