@@ -16,9 +16,14 @@ final class Names {
     private Interner comms;
     private Interner paths;
     private Syscall[] syscalls = new Syscall[512];
+    private Syscall last;
 
     /** Notes the interners and the syscall of {@code event}; cheap when nothing is new. */
     void note(InternedEvent event, Syscall syscall) {
+        if (syscall == last) {
+            return;
+        }
+        last = syscall;
         if (comms == null) {
             comms = event.comms();
             paths = event.paths();

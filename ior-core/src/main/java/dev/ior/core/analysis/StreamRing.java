@@ -34,6 +34,7 @@ final class StreamRing {
 
     private final int capacity;
     private final long[] events;
+    /** Events already made into records, valid while their seq matches the event held. */
     private final EventRecord[] records;
     private long added;
 
@@ -59,7 +60,6 @@ final class StreamRing {
         d[o + FILE_OLD_FILE] = pack(e.fileId(), e.oldFileId());
         d[o + ERRNO_RESTARTS_TRUNCATED] = pack(e.errno(), e.restarts() << 1 | (e.fileTruncated() ? 1 : 0));
         d[o + SYSCALL] = e.syscall().id();
-        records[i] = null;
     }
 
     /** How many events are held. */
@@ -147,7 +147,7 @@ final class StreamRing {
         for (int k = 0; k < size; k++) {
             int i = index(k);
             EventRecord r = records[i];
-            if (r == null) {
+            if (r == null || r.seq() != seq(i)) {
                 int o = i * STRIDE;
                 int flags = low(ERRNO_RESTARTS_TRUNCATED, i);
                 r = new EventRecord(seq(i), events[o + TIME], events[o + WALL_TIME], gapNs(i), latencyNs(i),
