@@ -235,7 +235,7 @@ final class Aggregator {
         if (flamePaused && frozenFlame != null) {
             return frozenFlame;
         }
-        FlameGraph flame = store.tables.flame(store, names, keyFrames, flameBaselineNs);
+        FlameGraph flame = store.tables.flame(store, names, keyFrames, filterNumber, flameBaselineNs);
         if (flamePaused) {
             flame = flame.pausedIn(pauseMode);
             frozenFlame = flame;

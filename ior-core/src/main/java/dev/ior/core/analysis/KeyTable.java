@@ -75,6 +75,8 @@ final class KeyTable {
     private int lastSlot = -1;
     private long clock;
     private boolean overCap;
+    /** Changes whenever a key is added or keys are merged: the set of keys is the same while it does not. */
+    private long keySetVersion;
 
     private final IntHashSet exited = new IntHashSet();
     private long evictedFiles;
@@ -144,6 +146,11 @@ final class KeyTable {
     /** The arrival count of the latest event: slots with a higher {@link #recency} changed since. */
     long clock() {
         return clock;
+    }
+
+    /** The same while no key was added or merged away (slot order then is the same too). */
+    long keySetVersion() {
+        return keySetVersion;
     }
 
     /** Whether eviction moved keys between rows since the last call; clears the mark. */
@@ -320,6 +327,7 @@ final class KeyTable {
         acquireRows(s);
         live[s] = true;
         liveCount++;
+        keySetVersion++;
         if (fileRows.count() > files || pidRows.count() > processes) {
             overCap |= distinct(fileRows) > maxFiles || distinct(pidRows) > maxProcesses;
         }
@@ -502,6 +510,7 @@ final class KeyTable {
     }
 
     private void mergeInto(int target, int s) {
+        keySetVersion++;
         int t = target * STRIDE;
         int o = s * STRIDE;
         for (int field : SUMS) {

@@ -34,6 +34,10 @@ final class Tables {
     private final RowSums overall = new RowSums();
     private long publishedClock = -1;
     private int builtForFilter = -1;
+    /** The last flamegraph and what its keys were: the same keys share its labels. */
+    private FlameGraph lastFlame;
+    private long lastFlameKeys = -1;
+    private int lastFlameFilter = -1;
 
     /** What one publication shows of a key store. */
     record Published(Table syscalls, Table files, Table processes, Table comms, Distribution latency,
@@ -79,17 +83,34 @@ final class Tables {
                 latencyBySyscall(store, names, exact, countsSinceNs));
     }
 
-    /** The flamegraph's counts of the keys that pass, since {@code baselineNs}. */
-    FlameGraph flame(KeyStore store, Names names, List<CompiledFrame> keyFrames, long baselineNs) {
+    /**
+     * The flamegraph's counts of the keys that pass (the filter numbered {@code filter}),
+     * since {@code baselineNs}; keys without counts are in it too, so that while no key is
+     * added or merged the next graph can share this one's labels.
+     */
+    FlameGraph flame(KeyStore store, Names names, List<CompiledFrame> keyFrames, int filter, long baselineNs) {
         KeyTable keys = store.keys;
-        FlameGraph.Builder flame = new FlameGraph.Builder(keys.keys());
+        boolean sameKeys = lastFlame != null && keys.keySetVersion() == lastFlameKeys && filter == lastFlameFilter;
+        FlameGraph.Builder builder = sameKeys ? null : new FlameGraph.Builder(keys.keys());
+        long[] counts = sameKeys ? new long[lastFlame.keys()] : null;
+        long[] bytes = sameKeys ? new long[lastFlame.keys()] : null;
+        int n = 0;
         for (int s = 0; s < keys.highWater(); s++) {
-            if (keys.isLive(s) && (keys.flameCount(s) > 0 || keys.flameBytes(s) > 0) && passes(keyFrames, keys, s)) {
-                flame.add(names.comm(keys.comm(s)), keys.pid(s), keys.tid(s), names.syscallName(keys.syscall(s)),
+            if (!keys.isLive(s) || !passes(keyFrames, keys, s)) {
+                continue;
+            }
+            if (sameKeys) {
+                counts[n] = keys.flameCount(s);
+                bytes[n++] = keys.flameBytes(s);
+            } else {
+                builder.add(names.comm(keys.comm(s)), keys.pid(s), keys.tid(s), names.syscallName(keys.syscall(s)),
                         names.path(keys.path(s)), keys.flameCount(s), keys.flameBytes(s));
             }
         }
-        return flame.build(baselineNs);
+        lastFlame = sameKeys ? lastFlame.withCounts(counts, bytes, baselineNs) : builder.build(baselineNs);
+        lastFlameKeys = keys.keySetVersion();
+        lastFlameFilter = filter;
+        return lastFlame;
     }
 
     private void mergeDirtyHistograms(KeyTable keys, List<CompiledFrame> keyFrames, boolean exact) {

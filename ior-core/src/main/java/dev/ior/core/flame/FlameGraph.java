@@ -50,6 +50,20 @@ public final class FlameGraph {
         this.baselineNs = baselineNs;
     }
 
+    private FlameGraph(FlameGraph keys, long[] counts, long[] bytes, long baselineNs) {
+        this.size = keys.size;
+        this.comms = keys.comms;
+        this.pids = keys.pids;
+        this.tids = keys.tids;
+        this.syscalls = keys.syscalls;
+        this.paths = keys.paths;
+        this.counts = counts;
+        this.bytes = bytes;
+        this.paused = false;
+        this.pauseMode = null;
+        this.baselineNs = baselineNs;
+    }
+
     private FlameGraph(FlameGraph frozen, PauseMode pauseMode) {
         this.size = frozen.size;
         this.comms = frozen.comms;
@@ -63,6 +77,18 @@ public final class FlameGraph {
         this.pauseMode = pauseMode;
         this.baselineNs = frozen.baselineNs;
         this.cached = frozen.cached;
+    }
+
+    /**
+     * The same keys in the same order with other counts and bytes (arrays as long as
+     * {@link #keys()}, owned by the new graph): a publication whose keys did not change
+     * shares the labels of the previous one.
+     */
+    public FlameGraph withCounts(long[] newCounts, long[] newBytes, long newBaselineNs) {
+        if (newCounts.length < size || newBytes.length < size) {
+            throw new IllegalArgumentException("counts for " + size + " keys expected");
+        }
+        return new FlameGraph(this, newCounts, newBytes, newBaselineNs);
     }
 
     /** The same picture, marked as paused in {@code mode}. */
@@ -85,7 +111,7 @@ public final class FlameGraph {
         return baselineNs;
     }
 
-    /** How many distinct (comm, pid, tid, syscall, path) keys it holds. */
+    /** How many distinct (comm, pid, tid, syscall, path) keys it holds, some perhaps without counts. */
     public int keys() {
         return size;
     }
