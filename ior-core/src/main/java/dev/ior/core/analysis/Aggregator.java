@@ -122,7 +122,7 @@ final class Aggregator {
         long now = now();
         KeyStore store = frame.isKeyFrame() ? null : new KeyStore(settings);
         levels = Arrays.copyOf(levels, levels.length + 1);
-        levels[levels.length - 1] = new Level(test, new Scope(settings.seriesSeconds(), now), store, now);
+        levels[levels.length - 1] = new Level(test, new Scope(settings.seriesSeconds(), now), store);
         stack = stack.push(frame);
         filterNumber++;
         stream.narrowed(this::passesAll);

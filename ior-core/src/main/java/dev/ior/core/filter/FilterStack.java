@@ -42,11 +42,6 @@ public record FilterStack(List<FilterFrame> frames) {
         return frames.size();
     }
 
-    /** Whether any frame tests a key field (comm, pid, tid, syscall, file). */
-    public boolean hasKeyFrames() {
-        return frames.stream().anyMatch(FilterFrame::isKeyFrame);
-    }
-
     /** The status line: {@code filter: all}, or the frames bottom first, {@code filter: comm~bash > syscall~open}. */
     public String text() {
         return frames.isEmpty() ? "filter: all"

@@ -58,9 +58,4 @@ public record Row(String name, String comm, boolean other, long count, double ra
     public String topErrno() {
         return errnos.isEmpty() ? null : errnos.get(0).errno();
     }
-
-    /** Bytes read and written. */
-    public long bytes() {
-        return bytesRead + bytesWritten;
-    }
 }

@@ -36,9 +36,10 @@ class DistributionsTest {
         assertEquals(5 * MS, s.latency().max());
         Distribution read = s.latencyBySyscall().get("read");
         assertEquals(3, read.count());
-        assertEquals(1, read.octaveCounts()[0]);
-        assertEquals(1, read.octaveCounts()[1]);
-        assertEquals(1, read.octaveCounts()[10]);
+        assertEquals(1, read.octaveCount(0));
+        assertEquals(1, read.octaveCount(1));
+        assertEquals(1, read.octaveCount(10));
+        assertEquals(1024, LogBuckets.octaveLowerBound(10)); // the label of that octave's row
         assertEquals((1 + 3 + 1_024) / 3, read.mean());
         assertEquals(2, s.latencyBySyscall().get("write").count());
         assertEquals(0.01, s.latency().relativeError());
@@ -85,13 +86,14 @@ class DistributionsTest {
         assertEquals(7, series.lastSecond());
         assertEquals(AnalysisSettings.DEFAULT.seriesSeconds(), series.seconds());
         int last = series.seconds() - 1;
-        assertEquals(2, series.events()[last]); // second 7
-        assertEquals(0, series.events()[last - 1]); // second 6
-        assertEquals(4, series.events()[last - 2]); // second 5
-        assertEquals(9, series.bytes()[last]);
-        assertEquals(1 + 1 + 1 + 7, series.bytes()[last - 2]);
-        assertEquals(1, series.latencyHeat()[last][11]);
-        assertEquals(1, series.latencyHeat()[last][22]);
+        assertEquals(2, series.events(last)); // second 7
+        assertEquals(0, series.events(last - 1)); // second 6
+        assertEquals(4, series.events(last - 2)); // second 5
+        assertEquals(9, series.bytes(last));
+        assertEquals(1 + 1 + 1 + 7, series.bytes(last - 2));
+        assertEquals(1, series.heat(last, 11));
+        assertEquals(1, series.heat(last, 22));
+        assertEquals(2, series.heat(last - 2, 10));
         assertEquals(2, series.latencyHeat()[last - 2][10]);
         assertEquals(6, Arrays.stream(series.events()).sum());
     }
