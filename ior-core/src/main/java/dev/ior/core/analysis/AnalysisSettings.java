@@ -12,15 +12,17 @@ import java.util.Objects;
  * @param maxFiles        paths tracked before the least recently seen are merged into "(other)"
  * @param maxProcesses    pids tracked before the least recently seen (exited first) are merged into "(other)"
  * @param maxKeys         fine keys (comm, pid, tid, syscall, path, errno) tracked before paths, then
- *                        processes, are merged into "(other)" to stay below
+ *                        processes, are merged into "(other)" to stay below; a key costs 128 bytes
+ *                        plus its latency histogram, 128 bytes to 8 KiB by the spread of its
+ *                        latencies (typically well under 1 KiB)
  * @param seriesSeconds   how many seconds the sparklines and the heatmap reach back
  */
 public record AnalysisSettings(Duration publishInterval, int streamEvents, int maxFiles, int maxProcesses,
                                int maxKeys, int seriesSeconds) {
 
-    /** 10 snapshots a second, 10 000 stream events, 10 000 files, 4 096 processes, 200 000 keys, 120 s. */
+    /** 10 snapshots a second, 10 000 stream events, 10 000 files, 4 096 processes, 100 000 keys, 120 s. */
     public static final AnalysisSettings DEFAULT =
-            new AnalysisSettings(Duration.ofMillis(100), 10_000, 10_000, 4_096, 200_000, 120);
+            new AnalysisSettings(Duration.ofMillis(100), 10_000, 10_000, 4_096, 100_000, 120);
 
     /** Checks every setting; bad ones are usage errors. */
     public AnalysisSettings {

@@ -35,48 +35,21 @@ public final class FlameGraph {
     private record CachedTree(FlameOrder order, FlameMetric metric, boolean splitPaths, FlameNode root) {
     }
 
-    /** Takes the builder's arrays: a builder builds once. */
-    private FlameGraph(Builder b, boolean paused, PauseMode pauseMode, long baselineNs) {
-        this.size = b.size;
-        this.comms = b.comms;
-        this.pids = b.pids;
-        this.tids = b.tids;
-        this.syscalls = b.syscalls;
-        this.paths = b.paths;
-        this.counts = b.counts;
-        this.bytes = b.bytes;
+    private FlameGraph(String[] comms, int[] pids, int[] tids, String[] syscalls, String[] paths, long[] counts,
+                       long[] bytes, int size, boolean paused, PauseMode pauseMode, long baselineNs,
+                       CachedTree cached) {
+        this.comms = comms;
+        this.pids = pids;
+        this.tids = tids;
+        this.syscalls = syscalls;
+        this.paths = paths;
+        this.counts = counts;
+        this.bytes = bytes;
+        this.size = size;
         this.paused = paused;
         this.pauseMode = pauseMode;
         this.baselineNs = baselineNs;
-    }
-
-    private FlameGraph(FlameGraph keys, long[] counts, long[] bytes, long baselineNs) {
-        this.size = keys.size;
-        this.comms = keys.comms;
-        this.pids = keys.pids;
-        this.tids = keys.tids;
-        this.syscalls = keys.syscalls;
-        this.paths = keys.paths;
-        this.counts = counts;
-        this.bytes = bytes;
-        this.paused = false;
-        this.pauseMode = null;
-        this.baselineNs = baselineNs;
-    }
-
-    private FlameGraph(FlameGraph frozen, PauseMode pauseMode) {
-        this.size = frozen.size;
-        this.comms = frozen.comms;
-        this.pids = frozen.pids;
-        this.tids = frozen.tids;
-        this.syscalls = frozen.syscalls;
-        this.paths = frozen.paths;
-        this.counts = frozen.counts;
-        this.bytes = frozen.bytes;
-        this.paused = true;
-        this.pauseMode = pauseMode;
-        this.baselineNs = frozen.baselineNs;
-        this.cached = frozen.cached;
+        this.cached = cached;
     }
 
     /**
@@ -88,12 +61,14 @@ public final class FlameGraph {
         if (newCounts.length < size || newBytes.length < size) {
             throw new IllegalArgumentException("counts for " + size + " keys expected");
         }
-        return new FlameGraph(this, newCounts, newBytes, newBaselineNs);
+        return new FlameGraph(comms, pids, tids, syscalls, paths, newCounts, newBytes, size, false, null,
+                newBaselineNs, null);
     }
 
     /** The same picture, marked as paused in {@code mode}. */
     public FlameGraph pausedIn(PauseMode mode) {
-        return new FlameGraph(this, mode);
+        return new FlameGraph(comms, pids, tids, syscalls, paths, counts, bytes, size, true, mode, baselineNs,
+                cached);
     }
 
     /** Whether the picture is frozen. */
@@ -265,7 +240,8 @@ public final class FlameGraph {
 
         /** The graph of the keys added, counted since {@code baselineNs}; the builder is spent. */
         public FlameGraph build(long baselineNs) {
-            FlameGraph graph = new FlameGraph(this, false, null, baselineNs);
+            FlameGraph graph = new FlameGraph(comms, pids, tids, syscalls, paths, counts, bytes, size, false, null,
+                    baselineNs, null);
             comms = null; // a second build or add fails rather than share arrays with the graph
             return graph;
         }
