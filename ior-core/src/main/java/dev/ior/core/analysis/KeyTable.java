@@ -2,7 +2,6 @@ package dev.ior.core.analysis;
 
 import java.util.Arrays;
 import org.agrona.collections.IntHashSet;
-import org.agrona.collections.Long2LongHashMap;
 
 /**
  * Counts per fine key (comm, pid, tid, syscall, path, errno): the finest grain ior
@@ -15,12 +14,10 @@ import org.agrona.collections.Long2LongHashMap;
  * an event touches the index, the record and one line of the histogram arena, whatever
  * the number of keys. Processes and comms are few, so their rows' latency histograms
  * are counted per event too (they stay in cache); file rows, as many as keys nearly,
- * are merged from keys when published. Keys are found
- * through an open-addressing index over the packed key; a one-entry cache catches the
- * common run of calls with the same key. Memory is bounded: past {@code maxFiles}
- * paths, {@code maxProcesses} pids or {@code maxKeys} keys, the least recently seen
- * paths (or pids, exited ones first) are merged into the "other" path (or pid) and
- * counted as evicted. Pipeline thread only.
+ * are merged from keys when published. Keys are found through an open-addressing index
+ * over the packed key; a one-entry cache catches the common run of calls with the same
+ * key. Memory is bounded: {@link Eviction} decides which paths or processes to merge
+ * into the "other" path or process when a cap is passed. Pipeline thread only.
  */
 final class KeyTable {
 
@@ -46,10 +43,6 @@ final class KeyTable {
     private static final int COMM_ROW = 15;
     private static final int[] SUMS = {BYTES_READ, BYTES_WRITTEN, FLAME_COUNT, FLAME_BYTES, COUNT, LATENCY_SUM};
     private static final long LOW = 0xffffffffL;
-
-    private final int maxFiles;
-    private final int maxProcesses;
-    private final int maxKeys;
 
     private final WindowPool windows = new WindowPool();
     private long[] data = new long[0];
@@ -78,14 +71,10 @@ final class KeyTable {
     /** Changes whenever a key is added or keys are merged: the set of keys is the same while it does not. */
     private long keySetVersion;
 
-    private final IntHashSet exited = new IntHashSet();
-    private long evictedFiles;
-    private long evictedProcesses;
+    private final Eviction eviction;
 
     KeyTable(int maxFiles, int maxProcesses, int maxKeys) {
-        this.maxFiles = maxFiles;
-        this.maxProcesses = maxProcesses;
-        this.maxKeys = maxKeys;
+        this.eviction = new Eviction(maxFiles, maxProcesses, maxKeys);
         grow(256);
     }
 
@@ -124,14 +113,15 @@ final class KeyTable {
         commWindows[commRow] = windows.record(commWindows[commRow], latencyNs);
         countRate(d, o, second);
         if (overCap) {
-            enforceCaps();
+            overCap = false;
+            eviction.enforce(this);
         }
     }
 
     /** {@code pid} exited: it goes first when processes are evicted. */
     void processExited(int pid) {
         if (pidRows.contains(pid)) {
-            exited.add(pid);
+            eviction.exited(pid);
         }
     }
 
@@ -265,12 +255,12 @@ final class KeyTable {
 
     /** Paths merged into "other" so far. */
     long evictedFiles() {
-        return evictedFiles;
+        return eviction.evictedFiles();
     }
 
     /** Processes merged into "other" so far. */
     long evictedProcesses() {
-        return evictedProcesses;
+        return eviction.evictedProcesses();
     }
 
     private static void countRate(long[] d, int o, long second) {
@@ -322,16 +312,11 @@ final class KeyTable {
         data[o + KEY_B] = b;
         data[o + KEY_C] = c;
         data[o + RATE_SECOND] = Long.MIN_VALUE;
-        int files = fileRows.count();
-        int processes = pidRows.count();
         acquireRows(s);
         live[s] = true;
         liveCount++;
         keySetVersion++;
-        if (fileRows.count() > files || pidRows.count() > processes) {
-            overCap |= distinct(fileRows) > maxFiles || distinct(pidRows) > maxProcesses;
-        }
-        overCap |= liveCount > maxKeys;
+        overCap |= eviction.isOverCap(this);
         return s;
     }
 
@@ -382,45 +367,8 @@ final class KeyTable {
         }
     }
 
-    private void enforceCaps() {
-        overCap = false;
-        if (distinct(fileRows) > maxFiles) {
-            evictFiles(distinct(fileRows) - belowCap(maxFiles));
-        }
-        if (distinct(pidRows) > maxProcesses) {
-            evictProcesses(distinct(pidRows) - belowCap(maxProcesses));
-        }
-        if (liveCount > maxKeys) {
-            // merge the larger of the two dimensions, a tenth at a time, until well below the cap
-            int target = belowCap(maxKeys);
-            while (liveCount > target) {
-                int files = distinct(fileRows);
-                int processes = distinct(pidRows);
-                if (files == 0 && processes == 0) {
-                    break; // only comms, syscalls and errnos are left to tell keys apart
-                }
-                if (files >= processes) {
-                    evictFiles(Math.max(1, files / 10));
-                } else {
-                    evictProcesses(Math.max(1, processes / 10));
-                }
-            }
-        }
-    }
-
-    /** Evicting down to 90 % of a cap makes eviction rare rather than once per new key. */
-    private static int belowCap(int cap) {
-        return Math.max(1, cap - Math.max(1, cap / 10));
-    }
-
-    /** Keys of a dimension besides "other". */
-    private static int distinct(RowIds rows) {
-        return rows.count() - (rows.contains(OTHER) ? 1 : 0);
-    }
-
-    /** Merges the keys of the {@code n} least recently seen paths into the "other" path. */
-    private void evictFiles(int n) {
-        IntHashSet victims = leastRecent(n, true);
+    /** Merges the keys of {@code victims} (paths) into the "other" path. */
+    void mergePathsIntoOther(IntHashSet victims) {
         for (int s = 0; s < highWater; s++) {
             if (live[s] && victims.contains(path(s))) {
                 releaseRows(s);
@@ -428,15 +376,11 @@ final class KeyTable {
                 acquireRows(s);
             }
         }
-        evictedFiles += victims.size();
-        restructured = true;
-        rebuildIndex(index.length);
-        recountRowWindows();
+        afterMerge();
     }
 
-    /** Merges the keys of the {@code n} least recently seen processes (exited first) into "other". */
-    private void evictProcesses(int n) {
-        IntHashSet victims = leastRecent(n, false);
+    /** Merges the keys of {@code victims} (pids) into the "other" process. */
+    void mergeProcessesIntoOther(IntHashSet victims) {
         for (int s = 0; s < highWater; s++) {
             if (live[s] && victims.contains(pid(s))) {
                 releaseRows(s);
@@ -444,43 +388,13 @@ final class KeyTable {
                 acquireRows(s);
             }
         }
-        evictedProcesses += victims.size();
-        restructured = true;
-        exited.removeAll(victims);
-        rebuildIndex(index.length);
-        recountRowWindows();
+        afterMerge();
     }
 
-    private IntHashSet leastRecent(int n, boolean byPath) {
-        Long2LongHashMap newest = new Long2LongHashMap(Long.MIN_VALUE);
-        for (int s = 0; s < highWater; s++) {
-            if (!live[s]) {
-                continue;
-            }
-            int key = byPath ? path(s) : pid(s);
-            if (key == OTHER) {
-                continue;
-            }
-            long seen = !byPath && exited.contains(key) ? 0 : recency(s);
-            if (seen > newest.get(key)) {
-                newest.put(key, seen);
-            }
-        }
-        long[] order = new long[newest.size()];
-        int[] keys = new int[newest.size()];
-        int[] i = {0};
-        newest.forEachLong((key, seen) -> {
-            keys[i[0]] = (int) key;
-            order[i[0]++] = seen;
-        });
-        Integer[] byAge = new Integer[keys.length];
-        Arrays.setAll(byAge, k -> k);
-        Arrays.sort(byAge, (x, y) -> Long.compare(order[x], order[y]));
-        IntHashSet victims = new IntHashSet();
-        for (int k = 0; k < Math.min(n, byAge.length); k++) {
-            victims.add(keys[byAge[k]]);
-        }
-        return victims;
+    private void afterMerge() {
+        restructured = true;
+        rebuildIndex(index.length);
+        recountRowWindows();
     }
 
     /** Re-indexes every live slot, merging slots whose keys became equal by eviction. */
