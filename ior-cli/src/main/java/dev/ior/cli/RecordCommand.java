@@ -47,7 +47,7 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TraceSettings settings = options.settings();
-        IorSession session = IorSession.builder().settings(settings).build();
+        IorSession session = IorSession.builder().settings(settings).withoutAnalysis().build();
         String host = HostInfo.hostname();
         ParquetRecorder recorder = ParquetRecorder.start(new RecordingOptions(output, partition, rotateBytes,
                 rotateTime, host, startMetadata(settings)), () -> endMetadata(session));

@@ -43,7 +43,7 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EventWriter writer = (plain ? Format.csv : format).writer(new FileOutputStream(FileDescriptor.out));
-        IorSession session = IorSession.builder().settings(options.settings()).build();
+        IorSession session = IorSession.builder().settings(options.settings()).withoutAnalysis().build();
         if (!noHeader) {
             writer.writeHeader();
         }

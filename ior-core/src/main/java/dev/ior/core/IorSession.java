@@ -1,5 +1,8 @@
 package dev.ior.core;
 
+import dev.ior.core.analysis.Analysis;
+import dev.ior.core.analysis.AnalysisSettings;
+import dev.ior.core.analysis.Snapshot;
 import dev.ior.core.pipeline.EventPipeline;
 import dev.ior.core.proc.ProcFs;
 import dev.ior.core.source.EventSource;
@@ -26,12 +29,18 @@ import java.util.function.Consumer;
  *     session.onEvent(e -> System.out.println(e.syscall() + " " + e.file()));
  *     session.startAsync();
  *     session.awaitTermination(Duration.ofSeconds(5));
+ *     System.out.println(session.snapshot().syscalls().sorted(Column.P99, true));
  * }
  * }</pre>
  *
  * <p>Actions run on the session's reading thread, one event at a time. The
  * {@link IorEvent} handed to {@link #onEvent} is reused for the next event: copy it
  * with {@link IorEvent#copy()} to keep it. Register actions before starting.
+ *
+ * <p>Unless built {@link Builder#withoutAnalysis() without}, the session aggregates
+ * every event on the same thread ({@link #analysis()}): tables, histograms, the
+ * flamegraph model and the stream tail, narrowed by a filter stack, read from any
+ * thread as immutable {@link Snapshot}s.
  *
  * <p>{@link #close()} stops reading, detaches every probe and runs the
  * {@link #onClose} actions; it is idempotent and may be called from any thread.
@@ -41,7 +50,9 @@ public final class IorSession implements AutoCloseable {
     private final EventSource source;
     private final TraceSettings settings;
     private final long flushIntervalNs;
+    private final Analysis analysis;
     private final List<Consumer<IorEvent>> eventActions = new CopyOnWriteArrayList<>();
+    private final List<Consumer<IorEvent>> filteredActions = new CopyOnWriteArrayList<>();
     private final List<Runnable> flushActions = new CopyOnWriteArrayList<>();
     private final List<Consumer<Throwable>> errorActions = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
@@ -52,11 +63,15 @@ public final class IorSession implements AutoCloseable {
     private volatile Thread reader;
     private volatile Throwable failure;
     private volatile long droppedUser;
+    /** The event actions as arrays, fixed at start: no iterator per event. */
+    private Consumer<IorEvent>[] eventActionArray;
+    private Consumer<IorEvent>[] filteredActionArray;
 
     private IorSession(Builder builder) {
         this.source = builder.source != null ? builder.source : liveSource();
         this.settings = builder.settings;
         this.flushIntervalNs = builder.flushInterval.toNanos();
+        this.analysis = builder.analysis == null ? null : new Analysis(builder.analysis, this::counters);
     }
 
     /** A builder for a live session on every process, every syscall in ior's table. */
@@ -67,6 +82,15 @@ public final class IorSession implements AutoCloseable {
     /** Runs {@code action} for every event, on the reading thread. The event is a reused view. */
     public void onEvent(Consumer<IorEvent> action) {
         eventActions.add(Objects.requireNonNull(action));
+    }
+
+    /**
+     * Runs {@code action} for every event that passes the analysis's filter stack (every
+     * event when the session has no analysis), on the reading thread: what a dashboard
+     * records or exports. The event is a reused view.
+     */
+    public void onFilteredEvent(Consumer<IorEvent> action) {
+        filteredActions.add(Objects.requireNonNull(action));
     }
 
     /** Runs {@code action} when the source has caught up, and periodically while busy. */
@@ -122,6 +146,24 @@ public final class IorSession implements AutoCloseable {
     /** Waits until the session has stopped reading. */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
+    }
+
+    /**
+     * The session's aggregations: snapshots, the filter stack, the flamegraph's reset
+     * and pause.
+     *
+     * @throws IllegalStateException when the session was built without analysis
+     */
+    public Analysis analysis() {
+        if (analysis == null) {
+            throw new IllegalStateException("this session was built without analysis");
+        }
+        return analysis;
+    }
+
+    /** The latest published snapshot of the aggregations ({@link Analysis#snapshot()}). */
+    public Snapshot snapshot() {
+        return analysis().snapshot();
     }
 
     /** The settings this session traces with. */
@@ -199,18 +241,27 @@ public final class IorSession implements AutoCloseable {
             throw new IllegalStateException("the session is closed");
         }
         for (int pid : settings.filter().pids()) {
-            if (!source.procFs().exists(pid)) {
+            if (source.procFs() != ProcFs.NONE && !source.procFs().exists(pid)) { // made-up events: any pid
                 throw new NoSuchProcessException(pid);
             }
         }
         source.open(settings);
     }
 
+    @SuppressWarnings("unchecked")
     private void read() {
+        eventActionArray = eventActions.toArray(new Consumer[0]);
+        filteredActionArray = filteredActions.toArray(new Consumer[0]);
+        if (analysis != null) {
+            analysis.startFeeding();
+        }
         try {
             ProcFs procFs = source.procFs();
             EventPipeline p = new EventPipeline(SyscallTable.builtIn(), procFs, source.bootToWallOffsetNs(),
                     flushIntervalNs, this::dispatch, this::flush);
+            if (analysis != null) {
+                p.onProcessExit(analysis::onProcessExit);
+            }
             pipeline = p;
             p.snapshot(settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
             source.run(p); // even when already stopped: it delivers what the kernel holds
@@ -218,18 +269,30 @@ public final class IorSession implements AutoCloseable {
         } catch (Throwable t) {
             fail(t);
         } finally {
+            if (analysis != null) {
+                analysis.stopFeeding(); // the final snapshot, before anyone waiting is released
+            }
             terminated.countDown();
             close();
         }
     }
 
     private void dispatch(IorEvent event) {
-        for (Consumer<IorEvent> action : eventActions) {
+        boolean passes = analysis == null || analysis.onEvent(event);
+        for (Consumer<IorEvent> action : eventActionArray) {
             action.accept(event);
+        }
+        if (passes) {
+            for (Consumer<IorEvent> action : filteredActionArray) {
+                action.accept(event);
+            }
         }
     }
 
     private void flush() {
+        if (analysis != null) {
+            analysis.onFlush();
+        }
         for (Runnable action : flushActions) {
             action.run();
         }
@@ -262,6 +325,7 @@ public final class IorSession implements AutoCloseable {
         private EventSource source;
         private TraceSettings settings = TraceSettings.DEFAULT;
         private Duration flushInterval = Duration.ofMillis(100);
+        private AnalysisSettings analysis = AnalysisSettings.DEFAULT;
 
         private Builder() {
         }
@@ -309,6 +373,24 @@ public final class IorSession implements AutoCloseable {
         /** Traces only these syscalls; none named = every syscall in ior's table. */
         public Builder syscalls(String... names) {
             settings = settings.withSyscalls(java.util.Set.of(names));
+            return this;
+        }
+
+        /** Also traces every process the traced ones fork, from the fork on (with {@link #pid}). */
+        public Builder follow(boolean follow) {
+            settings = settings.withFilter(settings.filter().withFollow(follow));
+            return this;
+        }
+
+        /** Aggregates with these settings (the default: {@link AnalysisSettings#DEFAULT}). */
+        public Builder analysis(AnalysisSettings analysisSettings) {
+            this.analysis = Objects.requireNonNull(analysisSettings);
+            return this;
+        }
+
+        /** No aggregation at all, for sessions that only pass events on (a plain trace, a recording). */
+        public Builder withoutAnalysis() {
+            this.analysis = null;
             return this;
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.bpf.ffi.ior_event;
+import dev.ior.core.IorEvent;
 import dev.ior.core.source.EventSink;
 import dev.ior.core.source.RawEvent;
 import java.lang.foreign.Arena;
@@ -39,6 +40,11 @@ class RecordDecoderFuzzTest {
                 }
                 assertTrue(e.path2Offset + e.path2Length <= e.pathOffset - HEADER + recordLength[0]);
                 decoded[0]++;
+            }
+
+            @Override
+            public void onEvent(IorEvent event) {
+                throw new AssertionError("the decoder delivers raw records only");
             }
 
             @Override

@@ -16,6 +16,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Collection;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import org.agrona.collections.Object2IntHashMap;
 
 /**
  * Turns raw records into events: resolves each call's fd and path against its
@@ -50,6 +52,9 @@ public final class EventPipeline implements EventSink {
     private int lastCommId = -1;
     private long lastFlushNs = System.nanoTime();
     private long unknownSyscalls;
+    private IntConsumer exitListener = pid -> { };
+    private final TextIds commTexts = new TextIds(comms);
+    private final TextIds pathTexts = new TextIds(paths);
 
     /**
      * A pipeline feeding {@code consumer} with each event and calling {@code flush}
@@ -76,6 +81,11 @@ public final class EventPipeline implements EventSink {
         return event.seq;
     }
 
+    /** Runs {@code listener} with the pid of every process that exits (after its fds are freed). */
+    public void onProcessExit(IntConsumer listener) {
+        exitListener = listener;
+    }
+
     /** Records whose syscall number ior's table does not know (never expected). */
     public long unknownSyscalls() {
         return unknownSyscalls;
@@ -92,9 +102,35 @@ public final class EventPipeline implements EventSink {
             case RawEvent.SYSCALL -> syscall(raw);
             case RawEvent.FORK -> processes.fork((int) raw.args[0], raw.pid);
             case RawEvent.EXEC -> processes.exec(raw.pid);
-            case RawEvent.EXIT -> processes.exit(raw.pid);
+            case RawEvent.EXIT -> {
+                processes.exit(raw.pid);
+                exitListener.accept(raw.pid);
+            }
             default -> { } // a kind this version does not know: newer kernel side
         }
+    }
+
+    @Override
+    public void onEvent(IorEvent resolved) {
+        PipelineEvent e = event;
+        e.seq++;
+        e.timeNs = resolved.timeNs();
+        e.wallTimeNs = resolved.wallTimeNs();
+        e.gapNs = resolved.gapNs();
+        e.latencyNs = resolved.latencyNs();
+        e.commId = commTexts.id(resolved.comm());
+        e.pid = resolved.pid();
+        e.tid = resolved.tid();
+        e.syscall = resolved.syscall();
+        e.fd = resolved.fd();
+        e.ret = resolved.ret();
+        e.bytes = resolved.bytes();
+        e.fileId = pathTexts.id(resolved.file());
+        e.oldFileId = resolved.oldFile().isEmpty() ? Interner.EMPTY : pathTexts.id(resolved.oldFile());
+        e.fileTruncated = resolved.fileTruncated();
+        e.errno = resolved.errno();
+        e.restarts = resolved.restarts();
+        deliver(e);
     }
 
     @Override
@@ -151,6 +187,10 @@ public final class EventPipeline implements EventSink {
         e.fileTruncated = (raw.flags & (RawEvent.PATH_TRUNCATED | RawEvent.PATH2_TRUNCATED)) != 0;
         e.errno = errno;
         e.restarts = raw.restarts;
+        deliver(e);
+    }
+
+    private void deliver(PipelineEvent e) {
         consumer.accept(e);
         if ((e.seq & (FLUSH_CHECK_EVERY - 1)) == 0) {
             long now = System.nanoTime();
@@ -211,6 +251,35 @@ public final class EventPipeline implements EventSink {
 
     private static int resolveOrEmpty(int pathId) {
         return pathId == ProcessState.UNKNOWN ? Interner.EMPTY : pathId;
+    }
+
+    /**
+     * Interned ids of resolved events' strings, found by value without allocating; the
+     * last string is remembered by identity, as a recording's strings repeat as the same
+     * instances.
+     */
+    private static final class TextIds {
+        private final Interner interner;
+        private final Object2IntHashMap<String> ids = new Object2IntHashMap<>(-1);
+        private String last;
+        private int lastId;
+
+        TextIds(Interner interner) {
+            this.interner = interner;
+        }
+
+        int id(String text) {
+            if (text != last) {
+                int id = ids.getValue(text);
+                if (id < 0) {
+                    id = interner.intern(text);
+                    ids.put(text, id);
+                }
+                last = text;
+                lastId = id;
+            }
+            return lastId;
+        }
     }
 
     private int comm(RawEvent raw) {

@@ -1,7 +1,6 @@
 package dev.ior.core.pipeline;
 
 import dev.ior.core.EventRecord;
-import dev.ior.core.IorEvent;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.text.Interner;
 
@@ -9,7 +8,7 @@ import dev.ior.core.text.Interner;
  * The reusable event view the pipeline hands to listeners: plain fields refilled for
  * every event, strings looked up by interned id (made once per distinct string).
  */
-final class PipelineEvent implements IorEvent {
+final class PipelineEvent implements InternedEvent {
 
     private final Interner comms;
     private final Interner paths;
@@ -54,6 +53,11 @@ final class PipelineEvent implements IorEvent {
     @Override public boolean fileTruncated() { return fileTruncated; }
     @Override public int errno() { return errno; }
     @Override public int restarts() { return restarts; }
+    @Override public int commId() { return commId; }
+    @Override public int fileId() { return fileId; }
+    @Override public int oldFileId() { return oldFileId; }
+    @Override public Interner comms() { return comms; }
+    @Override public Interner paths() { return paths; }
 
     @Override
     public EventRecord copy() {

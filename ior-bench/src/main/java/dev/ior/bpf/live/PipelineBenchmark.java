@@ -1,0 +1,143 @@
+package dev.ior.bpf.live;
+
+import dev.ior.bench.RecordedWorkload;
+import dev.ior.core.IorEvent;
+import dev.ior.core.SessionCounters;
+import dev.ior.core.analysis.Analysis;
+import dev.ior.core.analysis.AnalysisSettings;
+import dev.ior.core.pipeline.EventPipeline;
+import dev.ior.core.proc.ProcFs;
+import dev.ior.core.syscall.SyscallTable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The Java side of live tracing on one core: ring records decoded in place
+ * ({@link RecordDecoder}), resolved by the pipeline (fd tables, interning) and counted
+ * by every aggregation ({@link Analysis}: keyed tables, exact and compact histograms,
+ * series, flamegraph counts, stream tail). One operation is one event.
+ *
+ * <p>This class sits in ior-bpf's package to drive its package-private decoder.
+ * {@code publish} is how often snapshots are published while the benchmark runs: 100 ms
+ * is the dashboard's rate (their cost is part of the figure), "off" leaves them out to
+ * show that counting an event allocates nothing.
+ *
+ * <pre>
+ * java --enable-native-access=ALL-UNNAMED -jar ior-bench/target/benchmarks.jar PipelineBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+    "-Xmx2g"})
+public class PipelineBenchmark {
+
+    private static final int BATCH = 1 << 14;
+    private static final int RECORDS = 1 << 20;
+
+    @Param({"100ms", "off"})
+    public String publish;
+
+    /** Files per process: 400 gives about 70 000 distinct keys, 40 about 9 000. */
+    @Param({"400", "40"})
+    public int files;
+
+    private RecordedWorkload workload;
+    private RecordDecoder decoder;
+    private RecordDecoder decoderOnly;
+    private long bytesSeen;
+    private EventPipeline pipeline;
+    private Analysis analysis;
+    private IorEvent[] resolved;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        workload = RecordedWorkload.generate(RECORDS, 32, 4, files, 42);
+        Duration interval = publish.equals("off") ? Duration.ofDays(1)
+                : Duration.ofMillis(Long.parseLong(publish.replace("ms", "")));
+        analysis = new Analysis(AnalysisSettings.DEFAULT.withPublishInterval(interval),
+                () -> new SessionCounters(0, 0, 0, 0, 0, 0));
+        pipeline = new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, interval.toNanos(), analysis::onEvent,
+                analysis::onFlush);
+        pipeline.onProcessExit(analysis::onProcessExit);
+        decoder = new RecordDecoder(pipeline);
+        decoderOnly = new RecordDecoder(new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, Long.MAX_VALUE,
+                e -> bytesSeen += e.bytes(), () -> { }));
+        resolved = resolve(workload);
+        analysis.startFeeding(); // this (the benchmark's) thread feeds
+    }
+
+    /** The same events, resolved once: what a replayed recording delivers. */
+    private static IorEvent[] resolve(RecordedWorkload workload) {
+        List<IorEvent> events = new ArrayList<>(RECORDS);
+        EventPipeline once = new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, Long.MAX_VALUE,
+                e -> events.add(e.copy()), () -> { });
+        RecordDecoder decoder = new RecordDecoder(once);
+        for (int i = 0; i < RECORDS; i++) {
+            decoder.onRecord(workload.data, workload.offsets[i], workload.lengths[i]);
+        }
+        return events.toArray(new IorEvent[0]);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        analysis.stopFeeding();
+    }
+
+    /** Live: decode a ring record, resolve it, count it everywhere. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void decodeResolveAggregate() {
+        decodeBatch(decoder);
+    }
+
+    /** The part before the aggregations, for comparison: decode and resolve only. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long decodeResolveOnly() {
+        decodeBatch(decoderOnly);
+        return bytesSeen;
+    }
+
+    private void decodeBatch(RecordDecoder into) {
+        RecordedWorkload w = workload;
+        int r = next;
+        for (int i = 0; i < BATCH; i++) {
+            into.onRecord(w.data, w.offsets[r], w.lengths[r]);
+            r = (r + 1) & (RECORDS - 1);
+        }
+        next = r;
+    }
+
+    /** Replay: an already resolved event (strings interned by value), counted everywhere. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void resolvedAggregate() {
+        int r = next;
+        for (int i = 0; i < BATCH; i++) {
+            pipeline.onEvent(resolved[r]);
+            r = (r + 1) & (resolved.length - 1);
+        }
+        next = r;
+    }
+}
