@@ -27,8 +27,8 @@ class TraceIT {
     @Test
     void printsTheEventsOfOtherProcessesAndEndsWithTheSummary(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("read-by-cat"), "hello");
-        Process ior = new ProcessBuilder(IorProcess.command("trace", "--duration", "3", "--syscalls", "openat,read"))
-                .start();
+        Process ior = new ProcessBuilder(IorProcess.command("trace", "--duration", "3", "--syscalls", "open*,read",
+                "--no-syscalls", "open,openat2")).start();
         var stderr = IorProcess.readAll(ior.getErrorStream());
         BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
         assertEquals(CsvEventWriter.HEADER, stdout.readLine(), "the header comes once attached");
@@ -38,8 +38,8 @@ class TraceIT {
         assertTrue(ior.waitFor(10, TimeUnit.SECONDS));
 
         assertEquals(0, ior.exitValue());
-        String open = "openat,3,3,0," + file + ",,";
-        String read = "read,3,5,5," + file + ",,";
+        String open = "openat,3,3,0," + file + ",,,-1,0";
+        String read = "read,3,5,5," + file + ",,,-1,0";
         String catPid = "," + cat.pid() + "," + cat.pid() + ",";
         assertTrue(rows.stream().anyMatch(r -> r.contains(",cat" + catPid) && r.endsWith(open)), "open in " + rows);
         assertTrue(rows.stream().anyMatch(r -> r.contains(",cat" + catPid) && r.endsWith(read)), "read in " + rows);
@@ -47,6 +47,23 @@ class TraceIT {
         var summary = SUMMARY.matcher(errLines.getLast());
         assertTrue(summary.matches(), errLines.toString());
         assertEquals(rows.size(), Long.parseLong(summary.group(1)), "every event printed is counted");
+    }
+
+    @Test
+    void excludedSyscallsAreNotPrinted(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("read-by-cat"), "hello");
+        Process ior = new ProcessBuilder(IorProcess.command("trace", "--duration", "3", "--syscalls", "*at,read",
+                "--no-syscalls", "open*")).start();
+        var stderr = IorProcess.readAll(ior.getErrorStream());
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals(CsvEventWriter.HEADER, stdout.readLine());
+        Process cat = new ProcessBuilder("cat", file.toString()).start();
+        assertEquals(0, cat.waitFor());
+        List<String> catRows = stdout.lines().filter(r -> r.contains(",cat," + cat.pid() + ",")).toList();
+        assertTrue(ior.waitFor(10, TimeUnit.SECONDS), stderr.join());
+
+        assertTrue(catRows.stream().anyMatch(r -> r.contains(",read,3,5,5," + file + ",")), "read in " + catRows);
+        assertTrue(catRows.stream().noneMatch(r -> r.contains(",openat,")), "openat excluded: " + catRows);
     }
 
     @Test
@@ -59,7 +76,7 @@ class TraceIT {
         IorProcess.readAll(ior.getInputStream());
         Set<String> ours = new HashSet<>(iorProgramIds());
         ours.removeAll(before); // other ior instances may run beside this test
-        assertEquals(5, ours.size(), "ior's five programs while tracing");
+        assertEquals(7, ours.size(), "ior's seven programs while tracing (syscalls, processes, io_uring)");
 
         long start = System.nanoTime();
         new ProcessBuilder("kill", "-INT", Long.toString(ior.pid())).start().waitFor();

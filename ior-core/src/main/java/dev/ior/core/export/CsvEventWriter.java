@@ -19,7 +19,7 @@ public final class CsvEventWriter implements AutoCloseable {
 
     /** The header line, in column order. */
     public static final String HEADER =
-            "seq,time_ns,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,errno,old_file";
+            "seq,time_ns,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,errno,old_file,old_fd,truncated";
 
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
@@ -54,7 +54,9 @@ public final class CsvEventWriter implements AutoCloseable {
             text(e.errnoName());
         }
         comma();
-        field(e.oldFile());
+        field(e.oldFile()).comma();
+        number(e.oldFd()).comma();
+        put((byte) (e.fileTruncated() ? '1' : '0'));
         endLine();
     }
 

@@ -28,6 +28,7 @@ final class PipelineEvent implements IorEvent {
     long bytes;
     int fileId;
     int oldFileId;
+    int oldFd;
     boolean fileTruncated;
     int errno;
     int restarts;
@@ -51,6 +52,7 @@ final class PipelineEvent implements IorEvent {
     @Override public long bytes() { return bytes; }
     @Override public String file() { return paths.string(fileId); }
     @Override public String oldFile() { return paths.string(oldFileId); }
+    @Override public int oldFd() { return oldFd; }
     @Override public boolean fileTruncated() { return fileTruncated; }
     @Override public int errno() { return errno; }
     @Override public int restarts() { return restarts; }
@@ -58,7 +60,7 @@ final class PipelineEvent implements IorEvent {
     @Override
     public EventRecord copy() {
         return new EventRecord(seq, timeNs, wallTimeNs, gapNs, latencyNs, comm(), pid, tid, syscall,
-                fd, ret, bytes, file(), oldFile(), fileTruncated, errno, restarts);
+                fd, ret, bytes, file(), oldFile(), oldFd, fileTruncated, errno, restarts);
     }
 
     @Override

@@ -18,6 +18,8 @@ public enum SyscallClass {
     NAME,
     /** Flushes data to storage. */
     SYNC,
+    /** Advises or queries the page cache: fadvise64, readahead, cachestat. */
+    CACHE,
     /** Maps files into memory. */
     MMAP,
     /** Manages fds: close, dup, fcntl, ioctl, seek. */
@@ -29,9 +31,7 @@ public enum SyscallClass {
     /** Asynchronous I/O: io_uring and aio. */
     ASYNC,
     /** File-change notification. */
-    NOTIFY,
-    /** Process lifecycle. */
-    PROCESS;
+    NOTIFY;
 
     /** The table's spelling: lower case. */
     public String label() {
