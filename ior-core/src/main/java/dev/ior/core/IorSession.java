@@ -201,17 +201,19 @@ public final class IorSession implements AutoCloseable {
             }
         }
         source.open(settings);
+        // The snapshot of what processes already have open is taken here, on the caller's
+        // thread, before start returns: a process the caller runs next must not beat it.
+        ProcFs procFs = source.procFs();
+        EventPipeline p = new EventPipeline(SyscallTable.builtIn(), procFs, source.bootToWallOffsetNs(),
+                flushIntervalNs, this::dispatch, this::flush);
+        p.snapshot(settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
+        pipeline = p;
     }
 
     private void read() {
         try {
-            ProcFs procFs = source.procFs();
-            EventPipeline p = new EventPipeline(SyscallTable.builtIn(), procFs, source.bootToWallOffsetNs(),
-                    flushIntervalNs, this::dispatch, this::flush);
-            pipeline = p;
-            p.snapshot(settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
             if (!closed.get()) {
-                source.run(p);
+                source.run(pipeline);
             }
             flush();
         } catch (Throwable t) {
