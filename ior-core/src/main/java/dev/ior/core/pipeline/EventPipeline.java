@@ -41,6 +41,7 @@ public final class EventPipeline implements EventSink {
     private static final int F_DUPFD_CLOEXEC = 1030;
     private static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
     private static final int MAP_ANONYMOUS = 0x20;
+    private static final int EBADF = 9;
     /** io_uring record arguments (bpf-src/ior_uring.bpf.h): sqe flags, fixed-file slot. */
     private static final int URING_SQE_FLAGS = 4;
     private static final int URING_FILE_SLOT = 5;
@@ -134,8 +135,8 @@ public final class EventPipeline implements EventSink {
         e.oldFileId = Interner.EMPTY;
         resolveFds(raw, syscall, process, e);
         resolvePaths(raw, syscall, process, e);
-        if (errno == 0) {
-            applyEffect(syscall, raw, process, e);
+        if (errno == 0 || (syscall.effect() == Effect.CLOSE && errno != EBADF)) {
+            applyEffect(syscall, raw, process, e); // close frees the fd even when it reports EINTR or EIO
         }
         if ((raw.flags & RawEvent.TRACK_ONLY) != 0) {
             return; // kept for the fd table only: not selected, or below the minimum latency
