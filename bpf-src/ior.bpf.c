@@ -65,15 +65,9 @@ static __always_inline void ior_emit_process(__u16 kind, __u32 tgid, __u64 paren
  * user space needs the fd tables of every process it may later see). */
 static __always_inline bool ior_process_wanted(__u32 tgid)
 {
-	__u32 zero = 0;
-	struct ior_filter *filter;
+	struct ior_filter *filter = ior_filters_for(tgid);
 
-	if (tgid == ior_settings.self_tgid)
-		return false;
-	filter = bpf_map_lookup_elem(&ior_filter, &zero);
-	if (!filter)
-		return false;
-	return !filter->use_pid_set || bpf_map_lookup_elem(&ior_pids, &tgid);
+	return filter && (!filter->use_pid_set || bpf_map_lookup_elem(&ior_pids, &tgid));
 }
 
 SEC("tp_btf/sched_process_fork")

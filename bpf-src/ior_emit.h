@@ -21,16 +21,22 @@ static __always_inline bool ior_comm_equal(const char *a, const char *b)
 	       *(const __u64 *)(a + 8) == *(const __u64 *)(b + 8);
 }
 
+/* The run-time filters that apply to process tgid; NULL for ior itself, never traced. */
+static __always_inline struct ior_filter *ior_filters_for(__u32 tgid)
+{
+	__u32 zero = 0;
+
+	if (tgid == ior_settings.self_tgid)
+		return NULL;
+	return bpf_map_lookup_elem(&ior_filter, &zero);
+}
+
 /* The run-time filters, cheapest test first. A rejection is counted (except ior's own
  * calls), so a user can see that a filter works in the kernel. */
 static __always_inline bool ior_wanted(__u32 tgid, __u32 tid)
 {
-	__u32 zero = 0;
-	struct ior_filter *filter;
+	struct ior_filter *filter = ior_filters_for(tgid);
 
-	if (tgid == ior_settings.self_tgid)
-		return false;
-	filter = bpf_map_lookup_elem(&ior_filter, &zero);
 	if (!filter)
 		return false;
 	if (filter->tid && filter->tid != tid)
