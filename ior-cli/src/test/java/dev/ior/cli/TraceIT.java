@@ -75,23 +75,28 @@ class TraceIT {
     void ctrlCEndsTheTraceWithinTwoSecondsAndLeavesNothingAttached() throws Exception {
         Set<String> before = iorProgramIds();
         Process ior = new ProcessBuilder(IorProcess.command("trace")).start();
-        var stderr = IorProcess.readAll(ior.getErrorStream());
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals(CsvEventWriter.HEADER, stdout.readLine());
-        IorProcess.readAll(ior.getInputStream());
-        Set<String> ours = new HashSet<>(iorProgramIds());
-        ours.removeAll(before); // other ior instances may run beside this test
-        assertEquals(7, ours.size(), "ior's seven programs while tracing (syscalls, processes, io_uring)");
+        try {
+            var stderr = IorProcess.readAll(ior.getErrorStream());
+            BufferedReader stdout = new BufferedReader(
+                    new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals(CsvEventWriter.HEADER, stdout.readLine());
+            IorProcess.readAll(ior.getInputStream());
+            Set<String> ours = new HashSet<>(iorProgramIds());
+            ours.removeAll(before); // other ior instances may run beside this test
+            assertEquals(7, ours.size(), "ior's seven programs while tracing (syscalls, processes, io_uring)");
 
-        long start = System.nanoTime();
-        new ProcessBuilder("kill", "-INT", Long.toString(ior.pid())).start().waitFor();
-        assertTrue(ior.waitFor(10, TimeUnit.SECONDS), "ior did not exit on SIGINT");
-        long millis = (System.nanoTime() - start) / 1_000_000;
+            long start = System.nanoTime();
+            new ProcessBuilder("kill", "-INT", Long.toString(ior.pid())).start().waitFor();
+            assertTrue(ior.waitFor(10, TimeUnit.SECONDS), "ior did not exit on SIGINT");
+            long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertTrue(millis < 2000, "the shell got control back after " + millis + " ms");
-        assertEquals(130, ior.exitValue(), "128 + SIGINT, as for any command stopped by Ctrl-C");
-        assertTrue(SUMMARY.matcher(stderr.join().lines().toList().getLast()).matches(), stderr.join());
-        awaitGone(ours);
+            assertTrue(millis < 2000, "the shell got control back after " + millis + " ms");
+            assertEquals(130, ior.exitValue(), "128 + SIGINT, as for any command stopped by Ctrl-C");
+            assertTrue(SUMMARY.matcher(stderr.join().lines().toList().getLast()).matches(), stderr.join());
+            awaitGone(ours);
+        } finally {
+            ior.destroyForcibly(); // a failed assertion must not leave a tracer running
+        }
     }
 
     @Test
