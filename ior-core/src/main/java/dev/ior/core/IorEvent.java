@@ -43,7 +43,8 @@ public interface IorEvent {
 
     /**
      * The fd the call acted on, or the new fd it returned (opens, socket, accept, ...);
-     * for a transfer the fd written to; -1 when none (also for an anonymous mmap).
+     * for a transfer the fd written to; -1 when none (also for an anonymous mmap). For
+     * an io_uring operation on a registered file it is the ring's file index.
      */
     int fd();
 

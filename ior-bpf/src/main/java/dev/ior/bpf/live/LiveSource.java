@@ -148,12 +148,22 @@ public final class LiveSource implements EventSource {
 
     @Override
     public void setFilter(KernelFilter filter) {
-        maps.setFilter(filter);
+        openMaps().setFilter(filter);
     }
 
     @Override
     public void setSyscalls(Set<String> patterns) {
-        apply(SyscallTable.builtIn().select(patterns));
+        List<Syscall> selected = SyscallTable.builtIn().select(patterns);
+        openMaps();
+        apply(selected);
+    }
+
+    private KernelMaps openMaps() {
+        KernelMaps m = maps;
+        if (m == null) {
+            throw new IllegalStateException("the live source is not open: start the session first");
+        }
+        return m;
     }
 
     @Override
