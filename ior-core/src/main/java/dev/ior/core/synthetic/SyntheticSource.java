@@ -118,7 +118,7 @@ public final class SyntheticSource implements EventSource {
 
     @Override
     public SourceCounters counters() {
-        return new SourceCounters(delivered, 0, 0, 0, filtered, 0);
+        return new SourceCounters(delivered, 0, 0, 0, filtered, 0, 0, 0);
     }
 
     @Override
