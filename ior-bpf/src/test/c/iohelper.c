@@ -534,6 +534,35 @@ static int phases(char **argv)
 	return 0;
 }
 
+/* one round of calls outside the FS family: 3 nanosleeps (Time), 4 getpids (Process),
+ * 2 sends on a socket pair (Network) */
+static void other_families(long sock)
+{
+	struct timespec ts = { 0, 1000 };
+
+	for (int i = 0; i < 3; i++)
+		sys(SYS_nanosleep, (long)&ts, 0, 0, 0);
+	for (int i = 0; i < 4; i++)
+		sys(SYS_getpid, 0, 0, 0, 0);
+	for (int i = 0; i < 2; i++)
+		sys6(SYS_sendto, sock, (long)"x", 1, 0, 0, 0);
+}
+
+/* a socket pair, a round of other families' calls, a pause (the test attaches families),
+ * the same round again */
+static int families(char **argv)
+{
+	int sv[2];
+
+	(void)argv;
+	fact("socketpair", sys(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, (long)sv));
+	fact("fd", sv[0]);
+	other_families(sv[0]);
+	pause_for_go();
+	other_families(sv[0]);
+	return 0;
+}
+
 static int finish(int rc)
 {
 	sys(SYS_faccessat, AT_FDCWD, (long)END_MARKER, F_OK, 0);
@@ -569,6 +598,7 @@ static const struct scenario scenarios[] = {
 	{ "aio", 1, aio },
 	{ "named", 3, named },
 	{ "phases", 1, phases },
+	{ "families", 0, families },
 };
 
 int main(int argc, char **argv)

@@ -86,7 +86,7 @@ final class RecordCommand implements Callable<Integer> {
         metadata.put(RecordingMetadata.STARTED_AT, Long.toString(epochNanos()));
         metadata.put(RecordingMetadata.FILTERS, describe(settings));
         metadata.put(RecordingMetadata.PROBES,
-                settings.syscalls().isEmpty() ? "all" : String.join(",", settings.syscalls().stream().sorted().toList()));
+                settings.syscalls().isEmpty() ? "default" : String.join(",", settings.syscalls().stream().sorted().toList()));
         return metadata;
     }
 

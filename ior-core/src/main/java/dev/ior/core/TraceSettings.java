@@ -8,8 +8,10 @@ import java.util.Set;
  *
  * @param filter    the kernel-side filters
  * @param syscalls  patterns selecting the syscalls to trace ({@code openat}, {@code open*},
- *                  {@code io_uring:*}, {@code !openat2} to exclude); empty = every syscall
- *                  and io_uring operation in ior's table
+ *                  {@code io_uring:*}, {@code family:Network}, {@code kind:path},
+ *                  {@code default}, any after {@code !} to exclude); empty = the default
+ *                  set (the FS family, mmap, io_uring, aio and the calls that make fds)
+ *                  for a live session, every recorded event for a replay
  *                  ({@link dev.ior.core.syscall.SyscallTable#select})
  * @param ringBytes size of the kernel ring buffer, a power of two of at least one page
  */

@@ -51,10 +51,10 @@ final class BpfChecks {
         try {
             source.open(new TraceSettings(NO_THREAD, Set.of(), SMALL_RING));
             List<Syscall> table = SyscallTable.builtIn().all();
-            List<String> missing = table.stream().filter(s -> !source.traced().contains(s)).map(Syscall::name)
-                    .toList();
+            List<Syscall> available = source.available();
+            List<String> missing = table.stream().filter(s -> !available.contains(s)).map(Syscall::name).toList();
             return CheckResult.ok(Requirement.PROBES, source.programs().size() + " programs attached ("
-                    + String.join(", ", source.programs()) + "); " + source.traced().size() + " of the "
+                    + String.join(", ", source.programs()) + "); " + available.size() + " of the "
                     + table.size() + " syscalls in ior's table are in this kernel"
                     + (missing.isEmpty() ? "" : " (not: " + String.join(", ", missing) + ")"));
         } catch (IorException e) {

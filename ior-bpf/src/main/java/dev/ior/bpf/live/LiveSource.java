@@ -64,6 +64,8 @@ public final class LiveSource implements EventSource {
         Tracefs tracefs = Tracefs.mountIfNeeded();
         kernelSyscalls = tracefs.syscalls();
         boolean uring = URING_TRACEPOINTS.stream().allMatch(tp -> tracefs.hasEvent("io_uring", tp));
+        uringTraced = uring;
+        requireAvailable(selected, settings.syscalls());
         bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - Libc.clockNanos(Libc.CLOCK_BOOTTIME);
         try {
             object = load(settings, uring);
@@ -156,6 +158,7 @@ public final class LiveSource implements EventSource {
     public void setSyscalls(Set<String> patterns) {
         List<Syscall> selected = SyscallTable.builtIn().select(patterns);
         openMaps();
+        requireAvailable(selected, patterns);
         apply(selected);
     }
 
@@ -172,9 +175,14 @@ public final class LiveSource implements EventSource {
         return procFs;
     }
 
-    /** The syscalls and io_uring operations this source traces: the selection the running kernel has. */
+    @Override
     public List<Syscall> traced() {
         return traced;
+    }
+
+    @Override
+    public List<Syscall> available() {
+        return SyscallTable.builtIn().all().stream().filter(this::available).toList();
     }
 
     /** The BPF programs attached by {@link #open}, by name. */
@@ -193,6 +201,14 @@ public final class LiveSource implements EventSource {
             }
         }
         traced = selected.stream().filter(this::available).toList();
+    }
+
+    /** A selection this kernel has none of is a usage error: it would trace nothing. */
+    private void requireAvailable(List<Syscall> selected, Set<String> patterns) {
+        if (selected.stream().noneMatch(this::available)) {
+            throw new IorException("this kernel has none of the syscalls that " + String.join(",", patterns)
+                    + " selects", IorException.USAGE_ERROR, null);
+        }
     }
 
     private boolean available(Syscall syscall) {

@@ -22,7 +22,7 @@ public final class RecordingMetadata {
     public static final String BOOT_TO_WALL = "ior.boot_to_wall_ns";
     /** The kernel-side filters, as the command line spelled them. */
     public static final String FILTERS = "ior.filters";
-    /** The traced syscalls, comma-separated, or {@code all}. */
+    /** The syscall selection, as patterns (SyscallPattern) comma-separated, or {@code default}. */
     public static final String PROBES = "ior.probes";
     /** When this file was finished, Unix epoch nanoseconds. */
     public static final String ENDED_AT = "ior.ended_at_unix_nano";

@@ -55,7 +55,7 @@ final class RecordingSchema {
         c.add(uint32("pid", (o, b, r, s) -> o.write(b.pid[r], 0, 0)));
         c.add(uint32("tid", (o, b, r, s) -> o.write(b.tid[r], 0, 0)));
         c.add(string("syscall", (o, b, r, s) -> o.write(s.binary(b.syscall[r].name()), 0, 0)));
-        c.add(string("family", (o, b, r, s) -> o.write(s.binary(family(b, r)), 0, 0)));
+        c.add(string("family", (o, b, r, s) -> o.write(s.binary(b.syscall[r].family().label()), 0, 0)));
         c.add(int32("fd", (o, b, r, s) -> o.write(b.fd[r], 0, 0)));
         c.add(int64("ret", (o, b, r, s) -> o.write(b.ret[r], 0, 0)));
         c.add(uint64("bytes", (o, b, r, s) -> o.write(b.bytes[r], 0, 0)));
@@ -98,10 +98,6 @@ final class RecordingSchema {
     /** The original's is_error: a -errno return, but not a kernel restart code. */
     static boolean isError(long ret) {
         return ret < 0 && ret >= -Errno.MAX_ERRNO && !(ret <= -Errno.ERESTARTSYS && ret >= -Errno.ERESTART_RESTARTBLOCK);
-    }
-
-    private static String family(EventBatch b, int row) {
-        return "FS";
     }
 
     private static String direction(EventBatch b, int row) {

@@ -3,6 +3,9 @@ package dev.ior.core.source;
 import dev.ior.core.KernelFilter;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallTable;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,6 +49,22 @@ public interface EventSource extends AutoCloseable {
      */
     default void setSyscalls(Set<String> patterns) {
         throw new UnsupportedOperationException("this event source cannot change its probe set");
+    }
+
+    /**
+     * The syscalls and io_uring operations this source can deliver events of: for a live
+     * source those the running kernel has, for others every one ior knows.
+     */
+    default List<Syscall> available() {
+        return SyscallTable.builtIn().all();
+    }
+
+    /**
+     * The syscalls and io_uring operations this source delivers events of now: for a live
+     * source the selection among the {@link #available} ones; for others every one.
+     */
+    default List<Syscall> traced() {
+        return available();
     }
 
     /**
