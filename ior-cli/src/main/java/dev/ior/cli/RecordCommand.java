@@ -6,6 +6,7 @@ import dev.ior.core.IorSession;
 import dev.ior.core.IorVersion;
 import dev.ior.core.SessionCounters;
 import dev.ior.core.TraceSettings;
+import dev.ior.core.proc.ProcessSnapshot;
 import dev.ior.core.record.ParquetRecorder;
 import dev.ior.core.record.RecordingMetadata;
 import dev.ior.core.record.RecordingOptions;
@@ -92,7 +93,8 @@ final class RecordCommand implements Callable<Integer> {
 
     private static Map<String, String> endMetadata(IorSession session) {
         SessionCounters counters = session.counters();
-        return Map.of(RecordingMetadata.BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
+        return Map.of(RecordingMetadata.PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()),
+                RecordingMetadata.BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
                 RecordingMetadata.EVENTS, Long.toString(counters.events()),
                 RecordingMetadata.LOST_KERNEL, Long.toString(counters.lostKernel()),
                 RecordingMetadata.DROPPED_USER, Long.toString(counters.droppedUser()));

@@ -5,6 +5,7 @@ import dev.ior.core.analysis.AnalysisSettings;
 import dev.ior.core.analysis.Snapshot;
 import dev.ior.core.pipeline.EventPipeline;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.proc.ProcessSnapshot;
 import dev.ior.core.source.EventSource;
 import dev.ior.core.source.LiveSourceFactory;
 import dev.ior.core.source.SourceCounters;
@@ -71,6 +72,7 @@ public final class IorSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile EventPipeline pipeline;
+    private volatile List<ProcessSnapshot> processesAtStart = List.of();
     private volatile Thread reader;
     private volatile Throwable failure;
     private volatile long droppedUser;
@@ -196,6 +198,14 @@ public final class IorSession implements AutoCloseable {
     /** The settings this session traces with. */
     public TraceSettings settings() {
         return settings;
+    }
+
+    /**
+     * What the traced processes had open when the session started (their cwd and fds,
+     * read from /proc); empty for sources that do not read this host.
+     */
+    public List<ProcessSnapshot> processesAtStart() {
+        return processesAtStart;
     }
 
     /** Nanoseconds to add to an event's {@link IorEvent#timeNs()} for Unix epoch time. */
@@ -332,7 +342,8 @@ public final class IorSession implements AutoCloseable {
         if (analysis != null) {
             p.onProcessExit(analysis::onProcessExit);
         }
-        p.snapshot(settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
+        processesAtStart = p.snapshot(
+                settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
         pipeline = p;
     }
 

@@ -5,6 +5,7 @@ import dev.ior.core.IorEvent;
 import dev.ior.core.proc.FdNames;
 import dev.ior.core.proc.PathResolver;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.proc.ProcessSnapshot;
 import dev.ior.core.proc.ProcessState;
 import dev.ior.core.proc.ProcessTable;
 import dev.ior.core.source.EventSink;
@@ -18,6 +19,7 @@ import dev.ior.core.text.Interner;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.agrona.collections.Object2IntHashMap;
@@ -87,9 +89,9 @@ public final class EventPipeline implements EventSink {
         this.flush = flush;
     }
 
-    /** Reads the fd tables of {@code pids} from /proc now (call before the first event). */
-    public void snapshot(Collection<Integer> pids) {
-        processes.snapshot(pids);
+    /** Reads the fd tables of {@code pids} from /proc now (call before the first event); returns them. */
+    public List<ProcessSnapshot> snapshot(Collection<Integer> pids) {
+        return processes.snapshot(pids);
     }
 
     /** Events delivered so far. */

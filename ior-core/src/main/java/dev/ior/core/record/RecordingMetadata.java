@@ -36,6 +36,8 @@ public final class RecordingMetadata {
     public static final String DROPPED_USER = "ior.dropped_user";
     /** Of those, events the recorder dropped because its writer fell behind. */
     public static final String DROPPED_RECORDER = "ior.dropped_recorder";
+    /** What the traced processes had open when tracing started: JSON, see ProcessSnapshot. */
+    public static final String PROCESSES_AT_START = "ior.processes_at_start";
     /** This file's place in a rotated series, from 1. */
     public static final String FILE_INDEX = "ior.file_index";
 
