@@ -32,18 +32,20 @@ build() {
   done
 }
 
-# name:nr:path_arg:path2_arg:deref_arg of every syscall of the table this kernel has
+# name:nr:path_arg:path2_arg:deref_arg of every syscall ior traces by default (the table's
+# rows not in syscalls-ignored.tsv) that this kernel has
 confs() {
   local events=/sys/kernel/tracing/events/syscalls
-  awk -F'\t' '!/^#/ && $1 != "name" && $1 !~ /:/ {
-      path = 0; path2 = 0; deref = 0; n = split($4, roles, ",")
+  awk -F'\t' 'FNR == NR { if (!/^#/) off[$1] = 1; next }
+    !/^#/ && $1 != "name" && $1 !~ /:/ && !($1 in off) {
+      path = 0; path2 = 0; deref = 0; n = split($5, roles, ",")
       for (i = 1; i <= n; i++) {
         if (roles[i] == "path" || roles[i] == "target") path = i
         if (roles[i] == "path2") path2 = i
         if (roles[i] == "deref") deref = i
       }
       print $1 ":" $2 ":" path ":" path2 ":" deref
-    }' "$here/../bpf-src/syscalls.tsv" | while IFS=: read -r name rest; do
+    }' "$here/../bpf-src/syscalls-ignored.tsv" "$here/../bpf-src/syscalls.tsv" | while IFS=: read -r name rest; do
     [ -d "$events/sys_enter_$name" ] && echo "$name:$rest"
   done
 }
