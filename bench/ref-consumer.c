@@ -161,6 +161,7 @@ int main(int argc, char **argv)
 
 		sscanf(confs[i], "%63[^:]:%u:%u:%u:%u", name, &nr, &a, &b, &c);
 		conf.traced = 1;
+		conf.sample = 1; /* every call */
 		conf.path_arg = a;
 		conf.path2_arg = b;
 		conf.deref_arg = c;

@@ -11,6 +11,10 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <liburing.h>
 #include <linux/aio_abi.h>
@@ -563,6 +567,115 @@ static int families(char **argv)
 	return 0;
 }
 
+/* COUNT pwrite64s of one byte to FILE (sampled), then 300 lseeks (counted only) */
+static int sampled(char **argv)
+{
+	long fd = open_rw(argv[0]);
+	long count = atol(argv[1]);
+
+	fact("fd", fd);
+	for (long i = 0; i < count; i++)
+		sys(SYS_pwrite64, fd, (long)"s", 1, i);
+	for (int i = 0; i < 300; i++)
+		sys(SYS_lseek, fd, 0, SEEK_SET, 0);
+	return 0;
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig; /* only interrupts: no syscall here */
+}
+
+/* sleeps ms milliseconds with a raw nanosleep */
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	sys(SYS_nanosleep, (long)&ts, 0, 0, 0);
+}
+
+/*
+ * Two calls that a signal interrupts and the kernel runs again: a read of a pipe
+ * (ERESTARTSYS, restarted because the SIGUSR1 handler has SA_RESTART) and a 400 ms
+ * nanosleep (ERESTART_RESTARTBLOCK, resumed through restart_syscall after SIGSTOP and
+ * SIGCONT). A child sends the signals and writes the byte the read waits for.
+ */
+static int restarts(char **argv)
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = SA_RESTART };
+	pid_t parent = getpid(), child;
+	int p[2];
+	char byte;
+
+	(void)argv;
+	sigaction(SIGUSR1, &sa, NULL);
+	if (pipe(p))
+		return 1;
+	fact("fd", p[0]);
+	child = fork();
+	if (child == 0) {
+		sleep_ms(150);
+		kill(parent, SIGUSR1);
+		sleep_ms(150);
+		sys(SYS_write, p[1], (long)"x", 1, 0);
+		sleep_ms(100);
+		kill(parent, SIGSTOP);
+		sleep_ms(100);
+		kill(parent, SIGCONT);
+		_exit(0);
+	}
+	fact("read", sys(SYS_read, p[0], (long)&byte, 1, 0));
+	sleep_ms(400);
+	waitpid(child, NULL, 0);
+	return 0;
+}
+
+/* a process whose child forks a grandchild that makes COUNT one-byte writes to FILE */
+static int grandchild(char **argv)
+{
+	long count = atol(argv[1]);
+	pid_t child = fork();
+
+	if (child == 0) {
+		pid_t grandchild = fork();
+
+		if (grandchild == 0) {
+			long fd = open_rw(argv[0]);
+
+			for (long i = 0; i < count; i++)
+				sys(SYS_write, fd, (long)"g", 1, 0);
+			_exit(0);
+		}
+		waitpid(grandchild, NULL, 0);
+		_exit(0);
+	}
+	waitpid(child, NULL, 0);
+	fact("child", child);
+	return 0;
+}
+
+/* COUNT fchmods that a seccomp filter denies with EPERM: their enter tracepoint never runs */
+static int denied(char **argv)
+{
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_fchmod, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { .len = sizeof(code) / sizeof(code[0]), .filter = code };
+	long count = atol(argv[0]);
+	long last = 0;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
+		return 1;
+	fact("filtered", 1); /* a traced call first: the thread's slot exists when the denials exit */
+	for (long i = 0; i < count; i++)
+		last = sys(SYS_fchmod, 0, 0600, 0, 0);
+	fact("fchmod", last);
+	return 0;
+}
+
 static int finish(int rc)
 {
 	sys(SYS_faccessat, AT_FDCWD, (long)END_MARKER, F_OK, 0);
@@ -599,6 +712,10 @@ static const struct scenario scenarios[] = {
 	{ "named", 3, named },
 	{ "phases", 1, phases },
 	{ "families", 0, families },
+	{ "sampled", 2, sampled },
+	{ "restarts", 0, restarts },
+	{ "grandchild", 2, grandchild },
+	{ "denied", 1, denied },
 };
 
 int main(int argc, char **argv)

@@ -86,18 +86,22 @@ final class RecordCommand implements Callable<Integer> {
         metadata.put(RecordingMetadata.KERNEL, HostInfo.kernelRelease());
         metadata.put(RecordingMetadata.STARTED_AT, Long.toString(epochNanos()));
         metadata.put(RecordingMetadata.FILTERS, describe(settings));
-        metadata.put(RecordingMetadata.PROBES,
-                settings.syscalls().isEmpty() ? "default" : String.join(",", settings.syscalls().stream().sorted().toList()));
+        metadata.put(RecordingMetadata.PROBES, settings.syscalls().isEmpty() ? "default"
+                : String.join(",", settings.syscalls().stream().sorted().toList()));
+        metadata.putAll(RecordingMetadata.sampling(settings.sampling()));
         return metadata;
     }
 
     private static Map<String, String> endMetadata(IorSession session) {
         SessionCounters counters = session.counters();
-        return Map.of(RecordingMetadata.PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()),
+        Map<String, String> metadata = new LinkedHashMap<>(Map.of(
+                RecordingMetadata.PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()),
                 RecordingMetadata.BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
                 RecordingMetadata.EVENTS, Long.toString(counters.events()),
                 RecordingMetadata.LOST_KERNEL, Long.toString(counters.lostKernel()),
-                RecordingMetadata.DROPPED_USER, Long.toString(counters.droppedUser()));
+                RecordingMetadata.DROPPED_USER, Long.toString(counters.droppedUser())));
+        metadata.putAll(RecordingMetadata.samplingTotals(session.samplingTotals()));
+        return metadata;
     }
 
     /** The kernel-side filters as the command line spelled them. */
@@ -116,6 +120,9 @@ final class RecordCommand implements Callable<Integer> {
         }
         if (filter.minLatencyNs() != 0) {
             text.append("--min-latency ").append(filter.minLatencyNs()).append("ns ");
+        }
+        if (filter.follow()) {
+            text.append("--follow ");
         }
         return text.toString().strip();
     }

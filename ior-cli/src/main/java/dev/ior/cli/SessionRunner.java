@@ -2,8 +2,10 @@ package dev.ior.cli;
 
 import dev.ior.core.IorException;
 import dev.ior.core.IorSession;
+import dev.ior.core.SyscallSampling;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs a headless session to its end (--duration, Ctrl-C, SIGTERM, the source
@@ -99,8 +101,21 @@ final class SessionRunner {
             System.err.println("ior: " + error[0].getMessage());
             exitCode = error[0].exitCode();
         }
+        printSamplingTotals();
         System.err.println(session.counters().summaryLine());
         System.err.flush();
+    }
+
+    /** The kernel's exact totals of each sampled syscall, one line each, before the summary. */
+    private void printSamplingTotals() {
+        List<SyscallSampling> totals = session.samplingTotals();
+        for (SyscallSampling total : totals) {
+            System.err.println("ior: sampled syscall=" + total.syscall().name() + " rate=" + total.rate() + " calls="
+                    + total.calls() + " traced=" + total.traced() + " counted_only=" + total.countedOnly());
+        }
+        if (!totals.isEmpty()) {
+            System.err.println("ior: sampling: gap_ns is measured between the calls that became events");
+        }
     }
 
     private boolean joined(Thread closing) {

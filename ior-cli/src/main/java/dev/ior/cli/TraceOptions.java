@@ -1,14 +1,18 @@
 package dev.ior.cli;
 
+import dev.ior.core.IorException;
 import dev.ior.core.KernelFilter;
+import dev.ior.core.Sampling;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.syscall.SyscallPattern;
 import dev.ior.core.syscall.SyscallTable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -59,6 +63,22 @@ final class TraceOptions {
                     + "over every --trace-... option.")
     List<String> noSyscalls = new ArrayList<>();
 
+    @Option(names = {"--follow", "-follow"},
+            description = "Also trace every process the --pid processes fork, and theirs, decided in the kernel: "
+                    + "the short-lived children of a build or a test run are never missed.")
+    boolean follow;
+
+    @Option(names = {"--sample-families", "-sample-families"}, split = ",", paramLabel = "FAMILY=N",
+            description = "Sample these families' calls in the kernel: 1 every call (the default), N about one call "
+                    + "in N, 0 none (counted in the kernel only). Totals stay exact; gaps are then measured between "
+                    + "the calls that became events.")
+    Map<String, Integer> sampleFamilies = new LinkedHashMap<>();
+
+    @Option(names = {"--sample-syscalls", "-sample-syscalls"}, split = ",", paramLabel = "PATTERN=N",
+            description = "Sample these syscalls (names or globs) likewise; a syscall's own rate wins over its "
+                    + "family's.")
+    Map<String, Integer> sampleSyscalls = new LinkedHashMap<>();
+
     @Option(names = "--min-latency", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Drop calls faster than this, in the kernel (e.g. 1ms).")
     Duration minLatency = Duration.ZERO;
@@ -75,10 +95,22 @@ final class TraceOptions {
     boolean verbose;
 
     TraceSettings settings() {
-        KernelFilter filter = new KernelFilter(Set.copyOf(pids), tid, comm, minLatency.toNanos(), false);
+        if (follow && pids.isEmpty()) {
+            throw new IorException("--follow follows the processes of --pid: name at least one",
+                    IorException.USAGE_ERROR, null);
+        }
+        KernelFilter filter = new KernelFilter(Set.copyOf(pids), tid, comm, minLatency.toNanos(), follow);
         Set<String> patterns = syscallPatterns();
         SyscallTable.builtIn().select(patterns); // a selection that matches nothing is a usage error, before loading
-        return new TraceSettings(filter, patterns, ringBytes);
+        return new TraceSettings(filter, patterns, ringBytes, sampling());
+    }
+
+    /** --sample-families and --sample-syscalls as one sampling; a syscall's own rate wins. */
+    private Sampling sampling() {
+        Map<String, Integer> rates = new LinkedHashMap<>();
+        sampleFamilies.forEach((family, rate) -> rates.put(SyscallPattern.FAMILY + family, rate));
+        rates.putAll(sampleSyscalls);
+        return new Sampling(rates);
     }
 
     /** The --trace-... and --no-trace-... options as the session's syscall patterns (SyscallPattern). */

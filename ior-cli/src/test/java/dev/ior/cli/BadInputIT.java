@@ -94,6 +94,14 @@ class BadInputIT {
     }
 
     @Test
+    void followWithoutAPidAndABadSamplingRateAreUsageErrors() throws Exception {
+        assertOneLineError(IorProcess.run(List.of(), "trace", "--follow", "--duration", "1"), 2,
+                "ior: --follow follows the processes of --pid: name at least one");
+        assertOneLineError(IorProcess.run(List.of(), "trace", "--sample-syscalls", "read=-3", "--duration", "1"), 2,
+                "ior: a sampling rate is 1 (every call), N (about one call in N) or 0 (count only), not -3 for read");
+    }
+
+    @Test
     void pidZeroIsAUsageError() throws Exception {
         var result = IorProcess.run(List.of(), "trace", "--pid", "0", "--duration", "1");
         assertOneLineError(result, 2, "ior: --pid must be a process id above 0, not 0");

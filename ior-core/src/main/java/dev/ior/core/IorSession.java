@@ -77,6 +77,7 @@ public final class IorSession implements AutoCloseable {
     private volatile Throwable failure;
     private volatile long droppedUser;
     private volatile Set<String> syscallPatterns;
+    private volatile Sampling sampling;
     /** The event actions as arrays, fixed at start: no iterator per event. */
     private Consumer<IorEvent>[] eventActionArray;
     private Consumer<IorEvent>[] filteredActionArray;
@@ -85,6 +86,7 @@ public final class IorSession implements AutoCloseable {
         this.source = builder.source != null ? builder.source : liveSource();
         this.settings = builder.settings;
         this.syscallPatterns = builder.settings.syscalls();
+        this.sampling = builder.settings.sampling();
         this.flushIntervalNs = builder.flushInterval.toNanos();
         this.analysis = builder.analysis == null ? null : new Analysis(builder.analysis, this::counters);
     }
@@ -243,6 +245,30 @@ public final class IorSession implements AutoCloseable {
      */
     public synchronized void detachFamily(SyscallFamily family) {
         setSyscalls(SyscallPattern.withFamily(syscallPatterns, family, false));
+    }
+
+    /**
+     * Replaces the sampling while the session runs; the kernel's totals of syscalls
+     * sampled before and after go on counting.
+     *
+     * @throws UnsupportedOperationException for a source that cannot sample (a recording)
+     */
+    public synchronized void setSampling(Sampling newSampling) {
+        source.setSampling(newSampling);
+        sampling = newSampling;
+    }
+
+    /** The sampling now, as given to the builder or {@link #setSampling}. */
+    public Sampling sampling() {
+        return sampling;
+    }
+
+    /**
+     * The kernel's exact totals of every sampled syscall traced now (calls, and how many
+     * became events); empty when every call is an event. Callable from any thread.
+     */
+    public List<SyscallSampling> samplingTotals() {
+        return source.samplingTotals();
     }
 
     /** The patterns of the current selection, as given to the builder or {@link #setSyscalls}. */
@@ -508,7 +534,16 @@ public final class IorSession implements AutoCloseable {
             return this;
         }
 
-        /** Also traces every process the traced ones fork, from the fork on (with {@link #pid}). */
+        /** Samples traced calls in the kernel (the default: every call is an event). */
+        public Builder sampling(Sampling newSampling) {
+            settings = settings.withSampling(newSampling);
+            return this;
+        }
+
+        /**
+         * Also traces every process the traced ones ({@link #pid}) fork, and theirs, from
+         * the fork on: decided in the kernel, so even the shortest-lived child is traced.
+         */
         public Builder follow(boolean follow) {
             settings = settings.withFilter(settings.filter().withFollow(follow));
             return this;

@@ -1888,14 +1888,41 @@ public class Libbpf {
     public static int IOR_CNT_LOST_URING() {
         return IOR_CNT_LOST_URING;
     }
-    private static final int IOR_CNT__COUNT = (int)7L;
+    private static final int IOR_CNT_LOST_FOLLOW = (int)7L;
     /**
      * {@snippet lang=c :
-     * enum ior_counter.IOR_CNT__COUNT = 7
+     * enum ior_counter.IOR_CNT_LOST_FOLLOW = 7
+     * }
+     */
+    public static int IOR_CNT_LOST_FOLLOW() {
+        return IOR_CNT_LOST_FOLLOW;
+    }
+    private static final int IOR_CNT__COUNT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_counter.IOR_CNT__COUNT = 8
      * }
      */
     public static int IOR_CNT__COUNT() {
         return IOR_CNT__COUNT;
+    }
+    private static final int IOR_PID_NAMED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_pid_origin.IOR_PID_NAMED = 1
+     * }
+     */
+    public static int IOR_PID_NAMED() {
+        return IOR_PID_NAMED;
+    }
+    private static final int IOR_PID_FOLLOWED = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_pid_origin.IOR_PID_FOLLOWED = 2
+     * }
+     */
+    public static int IOR_PID_FOLLOWED() {
+        return IOR_PID_FOLLOWED;
     }
 }
 

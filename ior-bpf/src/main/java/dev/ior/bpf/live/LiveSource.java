@@ -10,6 +10,8 @@ import dev.ior.bpf.ring.RingReader;
 import dev.ior.bpf.sys.Libc;
 import dev.ior.core.IorException;
 import dev.ior.core.KernelFilter;
+import dev.ior.core.Sampling;
+import dev.ior.core.SyscallSampling;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.proc.ProcFs;
 import dev.ior.core.source.EventSink;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +56,10 @@ public final class LiveSource implements EventSource {
     private RecordDecoder decoder;
     private long bootToWallNs;
     private volatile List<Syscall> traced = List.of();
+    private volatile Sampling sampling = Sampling.EVERY_CALL;
+    private long unfollowedWarned;
+    /** The sampling totals as they were when the maps were freed. */
+    private volatile List<SyscallSampling> finalSamplingTotals;
     private List<String> programs = List.of();
     private Set<String> kernelSyscalls = Set.of();
     private boolean uringTraced;
@@ -66,7 +73,7 @@ public final class LiveSource implements EventSource {
         boolean uring = URING_TRACEPOINTS.stream().allMatch(tp -> tracefs.hasEvent("io_uring", tp));
         uringTraced = uring;
         requireAvailable(selected, settings.syscalls());
-        bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - Libc.clockNanos(Libc.CLOCK_BOOTTIME);
+        bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - kernelBootNanos();
         try {
             object = load(settings, uring);
         } catch (BpfException e) {
@@ -82,6 +89,7 @@ public final class LiveSource implements EventSource {
         uringTraced = uring;
         maps = new KernelMaps(object);
         maps.setFilter(settings.filter());
+        sampling = settings.sampling();
         apply(selected);
         programs = object.attachAll();
         ring = new RingReader(object.mapFd("ior_ring"), settings.ringBytes());
@@ -116,6 +124,7 @@ public final class LiveSource implements EventSource {
             while (!stopping) {
                 if (ring.drain(decoder) == 0) {
                     sink.onIdle();
+                    warnIfUnfollowed();
                     ring.await(IDLE_WAIT_MS);
                 }
             }
@@ -129,6 +138,24 @@ public final class LiveSource implements EventSource {
     @Override
     public void stop() {
         stopping = true;
+    }
+
+    /** Children --follow could not add to the full pid set are untraced: never silently. */
+    private void warnIfUnfollowed() {
+        long unfollowed = maps.counter(Libbpf.IOR_CNT_LOST_FOLLOW());
+        if (unfollowed > unfollowedWarned) {
+            unfollowedWarned = unfollowed;
+            LOG.log(System.Logger.Level.WARNING, "warning: {0} forked children were not followed: the kernel''s pid "
+                    + "set is full", unfollowed);
+        }
+    }
+
+    /**
+     * CLOCK_BOOTTIME as the kernel counts it (the clock of every record), also when ior
+     * runs in a time namespace, whose boot clock is offset from the kernel's.
+     */
+    private static long kernelBootNanos() {
+        return Libc.clockNanos(Libc.CLOCK_BOOTTIME) - TimeNamespace.boottimeOffsetNanos();
     }
 
     @Override
@@ -190,12 +217,41 @@ public final class LiveSource implements EventSource {
         return programs;
     }
 
-    /** Writes the probe set: every row the kernel has, traced if selected (tracked either way). */
+    @Override
+    public synchronized void setSampling(Sampling newSampling) {
+        openMaps();
+        sampling = newSampling;
+        apply(traced);
+    }
+
+    @Override
+    public List<SyscallSampling> samplingTotals() {
+        KernelMaps m = maps;
+        List<SyscallSampling> last = finalSamplingTotals;
+        if (last != null || m == null) {
+            return last == null ? List.of() : last;
+        }
+        Sampling now = sampling;
+        List<SyscallSampling> totals = new ArrayList<>();
+        for (Syscall syscall : now.sampled(traced)) {
+            if (!syscall.isUringOperation()) {
+                long[] counts = m.sampled(syscall.nr());
+                totals.add(new SyscallSampling(syscall, now.rateOf(syscall), counts[0], counts[1]));
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * Writes the probe set: every row the kernel has, traced if selected (tracked either
+     * way), at its sampling rate (io_uring operations are not sampled).
+     */
     private synchronized void apply(List<Syscall> selected) {
         Set<Syscall> wanted = new HashSet<>(selected);
         for (Syscall syscall : SyscallTable.builtIn().all()) {
             if (available(syscall)) {
-                maps.setTraced(syscall, wanted.contains(syscall));
+                maps.setTraced(syscall, wanted.contains(syscall),
+                        syscall.isUringOperation() ? 1 : sampling.rateOf(syscall));
             } else {
                 LOG.log(System.Logger.Level.DEBUG, "this kernel has no {0}: not traced", syscall.name());
             }
@@ -233,6 +289,7 @@ public final class LiveSource implements EventSource {
             ring.close();
         }
         if (object != null) {
+            finalSamplingTotals = samplingTotals(); // the maps go with the object
             object.close();
         }
     }

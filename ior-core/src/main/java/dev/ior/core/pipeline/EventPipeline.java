@@ -318,7 +318,7 @@ public final class EventPipeline implements EventSink {
                 e.fd = (int) pair;
                 e.fileId = resolveOrEmpty(first);
             }
-            case NONE -> { }
+            case NONE, NO_RETURN, RESUME -> { }
         }
     }
 

@@ -1,6 +1,11 @@
 package dev.ior.core.record;
 
+import dev.ior.core.Sampling;
+import dev.ior.core.SyscallSampling;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The key-value metadata in a recording's footer. The first four are the original
@@ -38,10 +43,39 @@ public final class RecordingMetadata {
     public static final String DROPPED_RECORDER = "ior.dropped_recorder";
     /** What the traced processes had open when tracing started: JSON, see ProcessSnapshot. */
     public static final String PROCESSES_AT_START = "ior.processes_at_start";
+    /** The sampling rates as given ({@code family:Network=10,read=0}), when not every call is an event. */
+    public static final String SAMPLING = "ior.sampling";
+    /**
+     * The kernel's exact totals of every sampled syscall when the file was finished, as JSON:
+     * {@code {"read":{"rate":10,"calls":10023,"traced":1002,"counted_only":9021}}}.
+     */
+    public static final String SAMPLING_TOTALS = "ior.sampling.totals";
+    /** With sampling, what gap_ns measures: the time between the calls that became events. */
+    public static final String SAMPLING_GAPS = "ior.sampling.gaps";
+
     /** This file's place in a rotated series, from 1. */
     public static final String FILE_INDEX = "ior.file_index";
 
     private RecordingMetadata() {
+    }
+
+    /** The sampling entries known at the start: none when every call is an event. */
+    public static Map<String, String> sampling(Sampling sampling) {
+        if (sampling.everyCall()) {
+            return Map.of();
+        }
+        return Map.of(SAMPLING, sampling.describe(),
+                SAMPLING_GAPS, "gap_ns is measured between the calls that became events");
+    }
+
+    /** The sampling totals entry when a file is finished: none when nothing is sampled. */
+    public static Map<String, String> samplingTotals(List<SyscallSampling> totals) {
+        if (totals.isEmpty()) {
+            return Map.of();
+        }
+        return Map.of(SAMPLING_TOTALS, totals.stream().map(t -> "\"" + t.syscall().name() + "\":{\"rate\":"
+                + t.rate() + ",\"calls\":" + t.calls() + ",\"traced\":" + t.traced() + ",\"counted_only\":"
+                + t.countedOnly() + "}").collect(Collectors.joining(",", "{", "}")));
     }
 
     static long nowUnixNanos() {

@@ -97,7 +97,7 @@ final class RecordingSchema {
 
     /** The original's is_error: a -errno return, but not a kernel restart code. */
     static boolean isError(long ret) {
-        return ret < 0 && ret >= -Errno.MAX_ERRNO && !(ret <= -Errno.ERESTARTSYS && ret >= -Errno.ERESTART_RESTARTBLOCK);
+        return Errno.of(ret) != 0;
     }
 
     private static String direction(EventBatch b, int row) {

@@ -1,6 +1,8 @@
 package dev.ior.core.source;
 
 import dev.ior.core.KernelFilter;
+import dev.ior.core.Sampling;
+import dev.ior.core.SyscallSampling;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.proc.ProcFs;
 import dev.ior.core.syscall.Syscall;
@@ -49,6 +51,19 @@ public interface EventSource extends AutoCloseable {
      */
     default void setSyscalls(Set<String> patterns) {
         throw new UnsupportedOperationException("this event source cannot change its probe set");
+    }
+
+    /**
+     * Replaces the sampling while running. A source whose events are fixed (a recording)
+     * cannot and says so.
+     */
+    default void setSampling(Sampling sampling) {
+        throw new UnsupportedOperationException("this event source cannot sample");
+    }
+
+    /** The kernel's totals of every sampled syscall traced now; empty when nothing is sampled. */
+    default List<SyscallSampling> samplingTotals() {
+        return List.of();
     }
 
     /**

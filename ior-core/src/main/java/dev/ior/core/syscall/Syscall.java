@@ -110,6 +110,16 @@ public final class Syscall {
         return effect;
     }
 
+    /** Whether the call returns to its caller; one that does not has no latency ({@link Effect#NO_RETURN}). */
+    public boolean returns() {
+        return effect != Effect.NO_RETURN;
+    }
+
+    /** Whether a successful call changes the process's fd table or working directory. */
+    public boolean changesFds() {
+        return effect != Effect.NONE && effect != Effect.NO_RETURN && effect != Effect.RESUME;
+    }
+
     /** The 0-based position of the first argument with {@code role}, or -1 if none. */
     public int arg(ArgRole role) {
         return argIndex[role.ordinal()];
