@@ -166,6 +166,43 @@ static __always_inline struct file *ior_fd_file(long fd)
 	return file;
 }
 
+#ifdef IOR_FD_INODE
+/* Makes a pointer read with a probe read a typed one again (Linux 6.2+); the object built
+ * with IOR_FD_INODE is loaded only where the kernel has it. */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
+
+/*
+ * The inode number of the file behind fd in the current task's table, 0 when there is
+ * none: direct loads through the task's BTF pointers to the fd array, one probe read of
+ * the array slot, and direct loads again from the file once cast back to its type.
+ */
+static __always_inline __u64 ior_fd_inode(long fd)
+{
+	struct files_struct *files = bpf_get_current_task_btf()->files;
+	struct fdtable *fdt;
+	struct file **fds;
+	struct file *file = NULL;
+
+	if (!files)
+		return 0;
+	fdt = files->fdt;
+	if (!fdt || fd < 0 || fd >= fdt->max_fds)
+		return 0;
+	fds = fdt->fd;
+	bpf_probe_read_kernel(&file, sizeof(file), &fds[fd]);
+	if (!file)
+		return 0;
+	file = bpf_rdonly_cast(file, bpf_core_type_id_kernel(struct file));
+	return file->f_inode->i_ino;
+}
+#else
+/* Without the kfunc, fds are not identified: user space trusts its own fd tables. */
+static __always_inline __u64 ior_fd_inode(long fd)
+{
+	return 0;
+}
+#endif
+
 /*
  * Names the new fd a call returned, as /proc would (pipe:[ino], socket:[ino],
  * anon_inode:[eventfd]): its inode, its file system's magic, and its dentry name in

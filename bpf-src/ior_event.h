@@ -46,7 +46,13 @@ enum ior_event_flag {
 					 * name) describe the new fd the call returned; for
 					 * a pair (pipe2, socketpair) ino holds the two inode
 					 * numbers as u32 halves, first fd low */
+	IOR_F_FD_INODE = 1 << 7,        /* ino is the inode of the file behind the record's
+					 * fd (ior_syscall_conf.inode_fd), read at exit: user
+					 * space rejects an fd name whose inode differs */
 };
+
+/* ior_syscall_conf.inode_fd naming the fd a call returned (opens, dups). */
+#define IOR_INODE_OF_RET 7
 
 /*
  * One ring-buffer record. The payload is this header followed by path_len bytes of
@@ -133,6 +139,10 @@ struct ior_syscall_conf {
 	__u8 no_return; /* 1: the call does not return to its caller: emitted at entry */
 	__u8 restart;   /* 1: restart_syscall, watched even when not traced: it resumes an
 			 * interrupted call, which is folded into that call's record */
+	__u8 inode_fd;  /* whose inode the record carries (IOR_F_FD_INODE): 1-based argument
+			 * of the fd the call acts on, IOR_INODE_OF_RET for the fd it returned,
+			 * 0 = none */
+	__u8 reserved[3];
 	__u32 sample;   /* 1: emit every traced call; N > 1: about one call in N, chosen at
 			 * random; 0: emit none. Other than 1, calls are counted in ior_sampled */
 };

@@ -143,6 +143,12 @@ static __always_inline void ior_emit_call(struct ior_inflight *slot, struct ior_
 
 		len = ior_identify(ev, scratch->paths, (int)pair, (int)(pair >> 32));
 	}
+	if (conf->inode_fd && !(ev->flags & IOR_F_FD_IDENTITY)) {
+		ev->ino = ior_fd_inode(conf->inode_fd == IOR_INODE_OF_RET ? ret
+					: (int)ior_arg(ev->args, conf->inode_fd));
+		if (ev->ino)
+			ev->flags |= IOR_F_FD_INODE;
+	}
 	len &= IOR_PATH_MAX - 1;
 	if (conf->path2_arg)
 		len2 = ior_copy_path(scratch->paths + len, ior_arg(slot->args, conf->path2_arg),

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <fcntl.h>
@@ -676,6 +677,31 @@ static int denied(char **argv)
 	return 0;
 }
 
+/*
+ * An fd reused where the parent's fd table cannot show it: a child sharing the table
+ * (CLONE_FILES, another process) closes A's fd and opens B on the same number; the
+ * parent then writes to that fd, which names B.
+ */
+static int sharedfds(char **argv)
+{
+	long fd = open_rw(argv[0]);
+	long child;
+
+	fact("fd", fd);
+	sys(SYS_write, fd, (long)"a", 1, 0);
+	child = syscall(SYS_clone, CLONE_FILES | SIGCHLD, 0, 0, 0, 0);
+	if (child == 0) {
+		sys(SYS_close, fd, 0, 0, 0);
+		open_rw(argv[1]); /* the lowest free fd: the one just closed */
+		syscall(SYS_exit_group, 0);
+	}
+	waitpid(child, NULL, 0);
+	fact("child", child);
+	fact("written", sys(SYS_write, fd, (long)"b", 1, 0));
+	pause_for_go(); /* alive while ior looks the fd up again in /proc */
+	return 0;
+}
+
 static int finish(int rc)
 {
 	sys(SYS_faccessat, AT_FDCWD, (long)END_MARKER, F_OK, 0);
@@ -716,6 +742,7 @@ static const struct scenario scenarios[] = {
 	{ "restarts", 0, restarts },
 	{ "grandchild", 2, grandchild },
 	{ "denied", 1, denied },
+	{ "sharedfds", 2, sharedfds },
 };
 
 int main(int argc, char **argv)

@@ -3,6 +3,7 @@ package dev.ior.bpf.doctor;
 import dev.ior.bpf.check.PreflightException.Requirement;
 import dev.ior.bpf.ffi.Libbpf;
 import dev.ior.bpf.libbpf.LibbpfLog;
+import dev.ior.bpf.live.FdIdentity;
 import dev.ior.bpf.live.LiveSource;
 import dev.ior.bpf.sys.Libc;
 import dev.ior.core.IorException;
@@ -39,6 +40,14 @@ final class BpfChecks {
         }
         return CheckResult.fail(Requirement.RING_BUFFER, "probing for BPF ring buffers failed: "
                 + Libc.strerror(-rc), VERBOSE_FIX);
+    }
+
+    /** How ior identifies fds here: by inode, or degraded (a warning, not a failure). */
+    static CheckResult fdIdentity() {
+        String how = FdIdentity.describe();
+        return FdIdentity.kernelAllows() ? CheckResult.ok(Requirement.FD_IDENTITY, how)
+                : CheckResult.warn(Requirement.FD_IDENTITY, how, "upgrade to Linux 6.2 or later for fd identity "
+                        + "checks; tracing works without them");
     }
 
     /**

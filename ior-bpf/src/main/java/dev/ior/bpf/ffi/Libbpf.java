@@ -105,6 +105,15 @@ public class Libbpf {
     public static int IOR_URING_OPS() {
         return IOR_URING_OPS;
     }
+    private static final int IOR_INODE_OF_RET = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define IOR_INODE_OF_RET 7
+     * }
+     */
+    public static int IOR_INODE_OF_RET() {
+        return IOR_INODE_OF_RET;
+    }
     private static final int BPF_MAP_TYPE_RINGBUF = (int)27L;
     /**
      * {@snippet lang=c :
@@ -1824,6 +1833,15 @@ public class Libbpf {
      */
     public static int IOR_F_FD_IDENTITY() {
         return IOR_F_FD_IDENTITY;
+    }
+    private static final int IOR_F_FD_INODE = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_event_flag.IOR_F_FD_INODE = 128
+     * }
+     */
+    public static int IOR_F_FD_INODE() {
+        return IOR_F_FD_INODE;
     }
     private static final int IOR_CNT_EMITTED = (int)0L;
     /**

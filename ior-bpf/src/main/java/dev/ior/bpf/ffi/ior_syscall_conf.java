@@ -23,6 +23,8 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
  *     __u8 fd_ident;
  *     __u8 no_return;
  *     __u8 restart;
+ *     __u8 inode_fd;
+ *     __u8 reserved[3];
  *     __u32 sample;
  * }
  * }
@@ -42,6 +44,8 @@ public class ior_syscall_conf {
         Libbpf.C_CHAR.withName("fd_ident"),
         Libbpf.C_CHAR.withName("no_return"),
         Libbpf.C_CHAR.withName("restart"),
+        Libbpf.C_CHAR.withName("inode_fd"),
+        MemoryLayout.sequenceLayout(3, Libbpf.C_CHAR).withName("reserved"),
         Libbpf.C_INT.withName("sample")
     ).withName("ior_syscall_conf");
 
@@ -402,6 +406,127 @@ public class ior_syscall_conf {
      */
     public static void restart(MemorySegment struct, byte fieldValue) {
         struct.set(restart$LAYOUT, restart$OFFSET, fieldValue);
+    }
+
+    private static final OfByte inode_fd$LAYOUT = (OfByte)$LAYOUT.select(groupElement("inode_fd"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u8 inode_fd
+     * }
+     */
+    public static final OfByte inode_fd$layout() {
+        return inode_fd$LAYOUT;
+    }
+
+    private static final long inode_fd$OFFSET = $LAYOUT.byteOffset(groupElement("inode_fd"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u8 inode_fd
+     * }
+     */
+    public static final long inode_fd$offset() {
+        return inode_fd$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u8 inode_fd
+     * }
+     */
+    public static byte inode_fd(MemorySegment struct) {
+        return struct.get(inode_fd$LAYOUT, inode_fd$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u8 inode_fd
+     * }
+     */
+    public static void inode_fd(MemorySegment struct, byte fieldValue) {
+        struct.set(inode_fd$LAYOUT, inode_fd$OFFSET, fieldValue);
+    }
+
+    private static final SequenceLayout reserved$LAYOUT = (SequenceLayout)$LAYOUT.select(groupElement("reserved"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static final SequenceLayout reserved$layout() {
+        return reserved$LAYOUT;
+    }
+
+    private static final long reserved$OFFSET = $LAYOUT.byteOffset(groupElement("reserved"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static final long reserved$offset() {
+        return reserved$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static MemorySegment reserved(MemorySegment struct) {
+        return struct.asSlice(reserved$OFFSET, reserved$LAYOUT.byteSize());
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static void reserved(MemorySegment struct, MemorySegment fieldValue) {
+        MemorySegment.copy(fieldValue, 0L, struct, reserved$OFFSET, reserved$LAYOUT.byteSize());
+    }
+
+    private static long[] reserved$DIMS = { 3 };
+
+    /**
+     * Dimensions for array field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static long[] reserved$dimensions() {
+        return reserved$DIMS;
+    }
+    private static final VarHandle reserved$ELEM_HANDLE = reserved$LAYOUT.varHandle(sequenceElement());
+
+    /**
+     * Indexed getter for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static byte reserved(MemorySegment struct, long index0) {
+        return (byte)reserved$ELEM_HANDLE.get(struct, 0L, index0);
+    }
+
+    /**
+     * Indexed setter for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static void reserved(MemorySegment struct, long index0, byte fieldValue) {
+        reserved$ELEM_HANDLE.set(struct, 0L, index0, fieldValue);
     }
 
     private static final OfInt sample$LAYOUT = (OfInt)$LAYOUT.select(groupElement("sample"));

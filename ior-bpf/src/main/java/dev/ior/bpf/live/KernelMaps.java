@@ -68,6 +68,7 @@ final class KernelMaps {
             ior_syscall_conf.path2_arg(conf, oneBased(syscall, ArgRole.PATH2));
             ior_syscall_conf.deref_arg(conf, oneBased(syscall, ArgRole.DEREF));
             ior_syscall_conf.fd_ident(conf, fdIdentity(syscall));
+            ior_syscall_conf.inode_fd(conf, inodeFd(syscall));
             ior_syscall_conf.no_return(conf, (byte) (syscall.returns() ? 0 : 1));
             ior_syscall_conf.restart(conf, (byte) (syscall.effect() == Effect.RESUME ? 1 : 0));
             update(syscallsFd, key, conf, "ior_syscalls");
@@ -85,6 +86,20 @@ final class KernelMaps {
                     ? (byte) 0 : (byte) 1;
             case PIPE -> 2;
             default -> 0;
+        };
+    }
+
+    /**
+     * Whose inode the kernel side reads at exit (with the inode-identifying object): the
+     * new fd of an open or dup, else the fd the call acts on; none for closes (the fd is
+     * gone) and for calls whose new fd the kernel side names anyway.
+     */
+    private static byte inodeFd(Syscall syscall) {
+        return switch (syscall.effect()) {
+            case NEW_FD, NEW_FD_CLOEXEC -> fdIdentity(syscall) == 0 ? (byte) Libbpf.IOR_INODE_OF_RET() : 0;
+            case DUP -> (byte) Libbpf.IOR_INODE_OF_RET();
+            case CLOSE, CLOSE_RANGE, PIPE -> 0;
+            default -> syscall.has(ArgRole.FD) ? oneBased(syscall, ArgRole.FD) : 0;
         };
     }
 

@@ -38,6 +38,8 @@ public final class LiveSource implements EventSource {
 
     private static final System.Logger LOG = System.getLogger(LiveSource.class.getName());
     private static final String OBJECT = "/dev/ior/bpf/ior.bpf.o";
+    /** The same object identifying each fd by its inode (bpf-src/build.sh, FdIdentity). */
+    private static final String INODE_OBJECT = "/dev/ior/bpf/ior-inode.bpf.o";
     /** How long the reader sleeps when the ring is empty: the longest an event waits. */
     private static final int IDLE_WAIT_MS = 50;
     /** Wake the reader early once this much is queued (bounded by a quarter ring). */
@@ -63,6 +65,7 @@ public final class LiveSource implements EventSource {
     private List<String> programs = List.of();
     private Set<String> kernelSyscalls = Set.of();
     private boolean uringTraced;
+    private boolean fdIdentity;
 
     @Override
     public void open(TraceSettings settings) {
@@ -74,8 +77,9 @@ public final class LiveSource implements EventSource {
         uringTraced = uring;
         requireAvailable(selected, settings.syscalls());
         bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - kernelBootNanos();
+        fdIdentity = FdIdentity.enabled();
         try {
-            object = load(settings, uring);
+            object = load(settings, uring, fdIdentity);
         } catch (BpfException e) {
             if (!uring) {
                 throw e;
@@ -84,7 +88,7 @@ public final class LiveSource implements EventSource {
             LOG.log(System.Logger.Level.DEBUG, "io_uring operations are not traced on this kernel: {0}",
                     e.getMessage());
             uring = false;
-            object = load(settings, false);
+            object = load(settings, false, fdIdentity);
         }
         uringTraced = uring;
         maps = new KernelMaps(object);
@@ -97,8 +101,8 @@ public final class LiveSource implements EventSource {
                 traced.size(), settings.ringBytes());
     }
 
-    private static BpfObject load(TraceSettings settings, boolean uring) {
-        BpfObject loaded = BpfObject.open(readObject(), "ior");
+    private static BpfObject load(TraceSettings settings, boolean uring, boolean fdIdentity) {
+        BpfObject loaded = BpfObject.open(readObject(fdIdentity ? INODE_OBJECT : OBJECT), "ior");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment rodata = arena.allocate(ior_settings.layout());
             ior_settings.self_tgid(rodata, (int) ProcessHandle.current().pid());
@@ -294,10 +298,15 @@ public final class LiveSource implements EventSource {
         }
     }
 
-    private static byte[] readObject() {
-        try (InputStream in = LiveSource.class.getResourceAsStream(OBJECT)) {
+    /** Whether this source checks fd names against the inode the kernel side reads ({@link FdIdentity}). */
+    public boolean identifiesFds() {
+        return fdIdentity;
+    }
+
+    private static byte[] readObject(String name) {
+        try (InputStream in = LiveSource.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IorException("ior's BPF object is missing from the ior-bpf jar (" + OBJECT + ")");
+                throw new IorException("ior's BPF object is missing from the ior-bpf jar (" + name + ")");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -112,10 +112,44 @@ class KernelSideTest {
     }
 
     @Test
+    void anFdReusedWhereIorCannotSeeItIsNamedByItsInode(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.toRealPath();
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Run run = Scenario.byPid("sharedfds", KernelSideTest::twoFileWrites, a.toString(), b.toString());
+        long fd = run.fact("fd");
+        List<EventRecord> writes = run.calls("write").stream().filter(e -> e.fd() == fd).toList();
+        assertAll(() -> assertEquals(2, writes.size(), writes.toString()),
+                () -> assertEquals(a.toString(), writes.get(0).file()),
+                () -> assertEquals(b.toString(), writes.get(1).file(), "the inode told the stale name apart"));
+    }
+
+    @Test
+    void withoutFdIdentityTheSameReusedFdKeepsItsStaleName(@TempDir Path tmp) throws Exception {
+        System.setProperty(FdIdentity.SWITCH, "off");
+        try {
+            Path dir = tmp.toRealPath();
+            Run run = Scenario.byPid("sharedfds", KernelSideTest::twoFileWrites, dir.resolve("a").toString(),
+                    dir.resolve("b").toString());
+            long fd = run.fact("fd");
+            List<EventRecord> writes = run.calls("write").stream().filter(e -> e.fd() == fd).toList();
+            assertEquals(dir.resolve("a").toString(), writes.get(1).file(), "what degrading costs: " + writes);
+        } finally {
+            System.clearProperty(FdIdentity.SWITCH);
+        }
+    }
+
+    @Test
     void followSeesAGrandchildsWritesThatThePidAloneMisses(@TempDir Path tmp) throws Exception {
         Path dir = tmp.toRealPath();
         assertEquals(0, grandchildWrites(dir.resolve("alone"), false), "--pid alone");
         assertEquals(20, grandchildWrites(dir.resolve("followed"), true), "--pid with --follow");
+    }
+
+    /** Waits, the helper alive, until both writes of the sharedfds scenario (fds above 2) are events. */
+    private static void twoFileWrites(IorSession session, Collector collector) throws InterruptedException {
+        collector.until(e -> collector.events().stream().filter(w -> w.syscall().name().equals("write")
+                && w.fd() > 2).count() >= 2, Scenario.WAIT);
     }
 
     /** The writes to {@code file} seen while the helper's grandchild makes 20. */
