@@ -71,7 +71,7 @@ final class TraceOptions {
     @Option(names = {"--sample-families", "-sample-families"}, split = ",", paramLabel = "FAMILY=N",
             description = "Sample these families' calls in the kernel: 1 every call (the default), N about one call "
                     + "in N, 0 none (counted in the kernel only). Totals stay exact; gaps are then measured between "
-                    + "the calls that became events.")
+                    + "the calls that became events. io_uring operations are not sampled.")
     Map<String, Integer> sampleFamilies = new LinkedHashMap<>();
 
     @Option(names = {"--sample-syscalls", "-sample-syscalls"}, split = ",", paramLabel = "PATTERN=N",

@@ -17,10 +17,4 @@ public record SyscallSampling(Syscall syscall, int rate, long calls, long traced
     public long countedOnly() {
         return calls - traced;
     }
-
-    /** {@code read: 1002 of 10023 calls traced (about 1 in 10), 9021 counted only}. */
-    public String line() {
-        return syscall.name() + ": " + traced + " of " + calls + " calls traced ("
-                + (rate == 0 ? "none" : "about 1 in " + rate) + "), " + countedOnly() + " counted only";
-    }
 }
