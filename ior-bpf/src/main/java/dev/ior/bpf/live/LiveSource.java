@@ -65,7 +65,6 @@ public final class LiveSource implements EventSource {
     private List<String> programs = List.of();
     private Set<String> kernelSyscalls = Set.of();
     private boolean uringTraced;
-    private boolean fdIdentity;
 
     @Override
     public void open(TraceSettings settings) {
@@ -77,20 +76,9 @@ public final class LiveSource implements EventSource {
         uringTraced = uring;
         requireAvailable(selected, settings.syscalls());
         bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - kernelBootNanos();
-        fdIdentity = FdIdentity.enabled();
-        try {
-            object = load(settings, uring, fdIdentity);
-        } catch (BpfException e) {
-            if (!uring) {
-                throw e;
-            }
-            // io_uring's tracepoints changed shape over kernel versions: trace syscalls without them
-            LOG.log(System.Logger.Level.DEBUG, "io_uring operations are not traced on this kernel: {0}",
-                    e.getMessage());
-            uring = false;
-            object = load(settings, false, fdIdentity);
-        }
-        uringTraced = uring;
+        Loaded loaded = loadRichest(settings, uring, FdIdentity.enabled());
+        object = loaded.object();
+        uringTraced = loaded.uring();
         maps = new KernelMaps(object);
         maps.setFilter(settings.filter());
         sampling = settings.sampling();
@@ -99,6 +87,45 @@ public final class LiveSource implements EventSource {
         ring = new RingReader(object.mapFd("ior_ring"), settings.ringBytes());
         LOG.log(System.Logger.Level.DEBUG, "attached: {0} syscalls and io_uring operations traced, ring {1} bytes",
                 traced.size(), settings.ringBytes());
+    }
+
+    /** A loaded object and whether it traces io_uring operations. */
+    private record Loaded(BpfObject object, boolean uring) {
+    }
+
+    /**
+     * Loads the richest object this kernel takes: with io_uring's programs and the
+     * inode-reading variant when wanted, then without either (io_uring's tracepoints
+     * changed shape over kernel versions; a kernel that names the kfunc may still refuse
+     * the object). Dropping io_uring is expected on old kernels; dropping fd identity is
+     * not, and is said.
+     */
+    private static Loaded loadRichest(TraceSettings settings, boolean uring, boolean fdIdentity) {
+        BpfException failure = null;
+        for (boolean withInode : choices(fdIdentity)) {
+            for (boolean withUring : choices(uring)) {
+                try {
+                    BpfObject object = load(settings, withUring, withInode);
+                    if (uring && !withUring) {
+                        LOG.log(System.Logger.Level.DEBUG, "io_uring operations are not traced on this kernel: {0}",
+                                failure.getMessage());
+                    }
+                    if (fdIdentity && !withInode) {
+                        LOG.log(System.Logger.Level.WARNING, "warning: fds are not identified by inode here: {0}",
+                                failure.getMessage());
+                    }
+                    return new Loaded(object, withUring);
+                } catch (BpfException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+        }
+        throw failure;
+    }
+
+    /** What to try for a feature: with it first when it is wanted, then without. */
+    private static boolean[] choices(boolean wanted) {
+        return wanted ? new boolean[] {true, false} : new boolean[] {false};
     }
 
     private static BpfObject load(TraceSettings settings, boolean uring, boolean fdIdentity) {
@@ -296,11 +323,6 @@ public final class LiveSource implements EventSource {
             finalSamplingTotals = samplingTotals(); // the maps go with the object
             object.close();
         }
-    }
-
-    /** Whether this source checks fd names against the inode the kernel side reads ({@link FdIdentity}). */
-    public boolean identifiesFds() {
-        return fdIdentity;
     }
 
     private static byte[] readObject(String name) {
