@@ -1,0 +1,181 @@
+package dev.ior.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.ior.core.IorException;
+import dev.ior.core.IorSession;
+import dev.ior.core.TraceSettings;
+import dev.ior.core.analysis.AnalysisSettings;
+import dev.ior.core.proc.ProcFs;
+import dev.ior.tui.overlay.Overlay;
+import dev.ior.tui.picker.Picker;
+import dev.ior.tui.record.DashboardRecorder;
+import dev.ior.tui.render.Canvas;
+import dev.ior.tui.render.Glyphs;
+import dev.ior.tui.render.Theme;
+import dev.ior.tui.tab.TabContext;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * ior's dashboard in the terminal: the PID picker (unless a process was named), then
+ * the seven tabs over a live session, until q. The calling thread draws; the session
+ * reads on its own thread.
+ *
+ * <pre>{@code
+ * Dashboard.open(DashboardOptions.live(TraceSettings.DEFAULT));
+ * }</pre>
+ */
+public final class Dashboard {
+
+    /** How often the session publishes a snapshot: the dashboard redraws at this rate while events come. */
+    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(50);
+    private static final Duration FINISH_RECORDING = Duration.ofSeconds(60);
+
+    private Dashboard() {
+    }
+
+    /** The analysis settings of a dashboard session: {@link AnalysisSettings#DEFAULT} published 20 times a second. */
+    public static AnalysisSettings analysisSettings() {
+        return AnalysisSettings.DEFAULT.withPublishInterval(PUBLISH_INTERVAL);
+    }
+
+    /**
+     * Opens the dashboard on this process's terminal and returns when the user quits;
+     * the session's summary line ({@code ior: events=...}) is then printed on {@code err}.
+     *
+     * @throws IorException (usage) when stdin or stdout is not a terminal, or when the
+     *                      session cannot start
+     */
+    public static void open(DashboardOptions options, PrintStream err) {
+        requireTerminal();
+        Map<String, String> environment = System.getenv();
+        Theme theme = Theme.fromEnvironment(environment);
+        Glyphs glyphs = Glyphs.fromEnvironment(environment);
+        try {
+            String cookedModes = TtyModes.save();
+            UnixTerminal terminal = new UnixTerminal(System.in, System.out, StandardCharsets.UTF_8,
+                    UnixLikeTerminal.CtrlCBehaviour.TRAP);
+            TerminalScreen screen = new TerminalScreen(terminal);
+            IorSession session = null;
+            DashboardRecorder recorder = null;
+            try {
+                screen.startScreen();
+                screen.setCursorPosition(null);
+                TerminalLoop loop = new TerminalLoop(screen, theme, glyphs, cookedModes);
+                TraceSettings trace = options.trace();
+                if (options.pickProcess()) {
+                    Integer pid = pickProcess(loop);
+                    if (pid == null) {
+                        return;
+                    }
+                    trace = pid == 0 ? trace : trace.withFilter(trace.filter().withPids(Set.of(pid)));
+                }
+                IorSession.Builder builder = IorSession.builder().settings(trace).analysis(analysisSettings());
+                if (options.source() != null) {
+                    builder.source(options.source());
+                }
+                session = builder.build();
+                recorder = new DashboardRecorder(session, Path.of("").toAbsolutePath());
+                Thread hook = finishOnSignal(session, recorder);
+                session.startAsync();
+                TabContext context = new TabContext(session.analysis(), Path.of("").toAbsolutePath(), environment,
+                        glyphs, loop);
+                loop.run(new DashboardUi(session, new DashboardOptions(trace, options.source(), false,
+                        options.order(), options.metric()), recorder, context,
+                        options.live() ? new ProcFs() : null, probeSetter(session)));
+                finish(session, recorder);
+                removeHook(hook);
+            } finally {
+                if (recorder != null) {
+                    finish(session, recorder);
+                }
+                screen.stopScreen();
+                terminal.close();
+            }
+            err.println(session.counters().summaryLine());
+        } catch (IOException e) {
+            throw new IorException("the terminal failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The probe-set change, once the session API offers it (null until then: the picker says so). */
+    private static Consumer<Set<String>> probeSetter(IorSession session) {
+        return null;
+    }
+
+    /**
+     * Refuses to start without a terminal on stdin and stdout (Lanterna would fail on
+     * stty, or draw into a pipe).
+     */
+    static void requireTerminal() {
+        java.io.Console console = System.console();
+        if (console == null || !console.isTerminal()) {
+            throw new IorException("the dashboard needs a terminal: use 'ior trace' or 'ior record'",
+                    IorException.USAGE_ERROR, null);
+        }
+    }
+
+    /** Runs the PID picker alone; the pid chosen (0 = all), or null when cancelled. */
+    private static Integer pickProcess(TerminalLoop loop) throws IOException {
+        Integer[] chosen = {null};
+        boolean[] finished = {false};
+        Picker<Integer> picker = Picker.pids(new ProcFs(), 0, pid -> {
+            chosen[0] = pid;
+            finished[0] = true;
+        }, () -> finished[0] = true);
+        loop.run(new OverlayScreen(picker, () -> finished[0]));
+        return chosen[0];
+    }
+
+    /** Whatever ends ior, a recording in progress is finished into a readable file. */
+    private static Thread finishOnSignal(IorSession session, DashboardRecorder recorder) {
+        Thread hook = new Thread(() -> finish(session, recorder), "ior-dashboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void finish(IorSession session, DashboardRecorder recorder) {
+        recorder.finish(FINISH_RECORDING);
+        session.close();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs or ran: it finished the same way
+        }
+    }
+
+    /** One overlay on the whole screen, until it says it is finished. */
+    private record OverlayScreen(Overlay overlay, java.util.function.BooleanSupplier finished) implements Screenful {
+        @Override
+        public void handle(KeyStroke key) {
+            overlay.handle(key);
+        }
+
+        @Override
+        public boolean stale() {
+            return false;
+        }
+
+        @Override
+        public void render(Canvas screen) {
+            overlay.render(screen);
+        }
+
+        @Override
+        public boolean done() {
+            return finished.getAsBoolean();
+        }
+    }
+}
