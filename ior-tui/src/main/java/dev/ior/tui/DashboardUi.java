@@ -132,8 +132,7 @@ public final class DashboardUi implements Screenful {
             done = true; // the recording, if any, is finished on the way out
             return;
         }
-        Snapshot snapshot = shown != null ? shown : session.snapshot();
-        if (currentTab().handle(key, snapshot)) {
+        if (currentTab().handle(key, session.snapshot())) {
             return;
         }
         if (key.getKeyType() == KeyType.Character && key.getCharacter() >= '1'

@@ -2,6 +2,7 @@ package dev.ior.tui.tab;
 
 import dev.ior.core.IorException;
 import dev.ior.core.analysis.Analysis;
+import dev.ior.core.analysis.Snapshot;
 import dev.ior.core.filter.FilterFrame;
 import dev.ior.tui.overlay.Overlay;
 import dev.ior.tui.overlay.Prompt;
@@ -9,6 +10,9 @@ import dev.ior.tui.render.Glyphs;
 import dev.ior.tui.render.Style;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +49,22 @@ public final class TabContext {
     /** The session's aggregations: snapshots, filter frames, flamegraph controls. */
     public Analysis analysis() {
         return analysis;
+    }
+
+    /**
+     * A snapshot that reflects every control given so far (a frame just pushed): for
+     * actions that must not act on a picture a few milliseconds old, such as exports.
+     * Waits at most a second for the reading thread to publish it.
+     */
+    public Snapshot fresh() {
+        try {
+            return analysis.requestSnapshot().get(1, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return analysis.snapshot();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return analysis.snapshot();
+        }
     }
 
     /** Pushes {@code frame} onto the global filter stack. */

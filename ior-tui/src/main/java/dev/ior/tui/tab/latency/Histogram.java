@@ -47,13 +47,14 @@ final class Histogram {
             max = Math.max(max, counts[i]);
         }
         int labelWidth = 8;
+        // one scale for every row: room for the widest count and all three marks after any bar
+        int barRoom = Math.max(1, area.width() - labelWidth - 2 - Units.count(max).length() - " p50 p95 p99".length());
         for (int i = 0; i < lines; i++) {
             int lowOctave = first + i * per;
             int highOctave = Math.min(last, lowOctave + per - 1);
             String marks = mark(d.p50(), lowOctave, highOctave, "p50") + mark(d.p95(), lowOctave, highOctave, "p95")
                     + mark(d.p99(), lowOctave, highOctave, "p99");
             String count = counts[i] == 0 ? "" : Units.count(counts[i]);
-            int barRoom = Math.max(1, area.width() - labelWidth - 2 - count.length() - 1 - marks.length());
             int bar = (int) Math.round((double) counts[i] * barRoom / max);
             if (counts[i] > 0 && bar == 0) {
                 bar = 1;

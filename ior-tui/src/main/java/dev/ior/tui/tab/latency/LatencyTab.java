@@ -28,7 +28,7 @@ public final class LatencyTab implements Tab {
 
     private final TabContext context;
     private String chosen = ALL;
-    private List<String> names = List.of(ALL);
+    private List<String> names;
 
     /** The tab. */
     public LatencyTab(TabContext context) {
@@ -64,15 +64,7 @@ public final class LatencyTab implements Tab {
 
     @Override
     public void render(Canvas body, Snapshot snapshot) {
-        List<String> list = new ArrayList<>();
-        list.add(ALL);
-        for (Row row : snapshot.syscalls().sorted(Column.COUNT, true)) {
-            list.add(row.name());
-        }
-        names = list;
-        if (!names.contains(chosen)) {
-            chosen = ALL;
-        }
+        refresh(snapshot);
         body.text(0, 0, "SYSCALL", Style.HEADER);
         for (int i = 0; i < names.size() && i + 1 < body.height(); i++) {
             body.text(0, i + 1, names.get(i), LIST - 1, names.get(i).equals(chosen) ? Style.SELECTED : Style.NORMAL);
@@ -89,8 +81,22 @@ public final class LatencyTab implements Tab {
                 snapshot.series());
     }
 
+    /** "all", then the syscalls of {@code snapshot} by count. */
+    private void refresh(Snapshot snapshot) {
+        List<String> list = new ArrayList<>();
+        list.add(ALL);
+        for (Row row : snapshot.syscalls().sorted(Column.COUNT, true)) {
+            list.add(row.name());
+        }
+        names = list;
+        if (!names.contains(chosen)) {
+            chosen = ALL;
+        }
+    }
+
     @Override
     public boolean handle(KeyStroke key, Snapshot snapshot) {
+        refresh(snapshot);
         int at = Math.max(0, names.indexOf(chosen));
         if (Keys.down(key)) {
             chosen = names.get(Math.min(names.size() - 1, at + 1));

@@ -156,15 +156,15 @@ public final class StreamTab implements Tab {
         } else if (Keys.is(key, 'n') || Keys.is(key, 'N')) {
             jump(Keys.is(key, 'n') ? searchDirection : -searchDirection);
         } else if (Keys.is(key, 'e')) {
-            export(StreamExport.defaultName(context.directory(), Instant.now()), snapshot.stream());
+            export(StreamExport.defaultName(context.directory(), Instant.now()), context.fresh().stream());
         } else if (Keys.is(key, 'x')) {
             if (!paused) {
                 context.error("x exports the paused view: press space to pause first (e exports the live events)");
             } else {
-                export(StreamExport.defaultName(context.directory(), Instant.now()), frozen);
+                export(StreamExport.defaultName(context.directory(), Instant.now()), pausedView());
             }
         } else if (Keys.is(key, 'X')) {
-            List<EventRecord> rows = paused ? frozen : snapshot.stream();
+            List<EventRecord> rows = paused ? pausedView() : context.fresh().stream();
             context.prompt("export " + Units.count(rows.size()) + " events to: ",
                     StreamExport.defaultName(context.directory(), Instant.now()).getFileName().toString(),
                     name -> {
@@ -214,6 +214,15 @@ public final class StreamTab implements Tab {
             return false;
         }
         return true;
+    }
+
+    /** The paused rows, as they are once every filter frame pushed so far applies. */
+    private List<EventRecord> pausedView() {
+        Snapshot fresh = context.fresh();
+        if (!fresh.filter().stack().equals(frozenStack)) {
+            refreeze(fresh);
+        }
+        return frozen;
     }
 
     private void pause(Snapshot snapshot) {

@@ -2,12 +2,12 @@ package dev.ior.tui.tab.table;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.ior.core.IorException;
 import dev.ior.core.analysis.Snapshot;
 import dev.ior.core.filter.FilterField;
 import dev.ior.core.filter.FilterFrame;
 import dev.ior.core.filter.FilterOperator;
 import dev.ior.core.stats.Row;
-import dev.ior.core.stats.Table;
 import dev.ior.tui.input.Keys;
 import dev.ior.tui.render.Canvas;
 import dev.ior.tui.render.Style;
@@ -111,11 +111,8 @@ public final class TableTab implements Tab {
     @Override
     public void render(Canvas body, Snapshot snapshot) {
         List<TableColumn> columns = kind.columns();
-        column = Math.min(column, columns.size() - 1);
-        Table table = kind.table(snapshot, levels);
-        shown = table.sorted(sortColumn.sort(), descending);
         pageRows = Math.max(1, body.height() - 1);
-        placeCursor();
+        refresh(snapshot);
         int nameWidth = Math.max(12, body.width() - columns.stream().mapToInt(c -> c.width() + 1).sum());
         int x = 0;
         for (int c = 0; c < columns.size(); c++) {
@@ -147,8 +144,16 @@ public final class TableTab implements Tab {
         }
     }
 
+    /** The rows of {@code snapshot} in the chosen order, the cursor kept on its row. */
+    private void refresh(Snapshot snapshot) {
+        column = Math.min(column, kind.columns().size() - 1);
+        shown = kind.table(snapshot, levels).sorted(sortColumn.sort(), descending);
+        placeCursor();
+    }
+
     @Override
     public boolean handle(KeyStroke key, Snapshot snapshot) {
+        refresh(snapshot); // the rows as of this key, which may come before the next frame
         List<TableColumn> columns = kind.columns();
         if (Keys.left(key)) {
             column = Math.max(0, column - 1);
@@ -169,18 +174,28 @@ public final class TableTab implements Tab {
         } else if (Keys.is(key, 's')) {
             sortColumn = columns.get(column);
             descending = !sortColumn.text();
+            keepCursorRow();
         } else if (Keys.is(key, 'S')) {
             descending = !descending;
+            keepCursorRow();
         } else if (Keys.enter(key)) {
-            filterByCell(columns.get(column));
+            try {
+                filterByCell(columns.get(column));
+            } catch (IorException e) {
+                context.error(e.getMessage());
+            }
         } else if (kind == TableKind.FILES && Keys.is(key, 'd')) {
             rollUp(snapshot);
+            refresh(snapshot);
         } else if (kind == TableKind.FILES && Keys.is(key, 'D')) {
             levels = Math.max(0, levels - 1);
+            refresh(snapshot);
         } else if ((kind == TableKind.PROCESSES || kind == TableKind.COMMS) && Keys.is(key, 'c')) {
             kind = kind == TableKind.PROCESSES ? TableKind.COMMS : TableKind.PROCESSES;
             column = 0;
             rowKey = null;
+            rowIndex = 0; // another table: start at its top
+            refresh(snapshot);
         } else {
             return false;
         }
@@ -220,6 +235,13 @@ public final class TableTab implements Tab {
             return;
         }
         context.push(frame);
+    }
+
+    /** The cursor's row stays under the cursor through a new order. */
+    private void keepCursorRow() {
+        if (!shown.isEmpty()) {
+            rowKey = key(shown.get(rowIndex));
+        }
     }
 
     private void moveRow(int by) {
