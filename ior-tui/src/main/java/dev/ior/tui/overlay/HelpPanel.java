@@ -29,7 +29,8 @@ public final class HelpPanel implements Overlay {
     public void render(Canvas screen) {
         int keyWidth = 4 + Math.max(width(tabKeys), width(globalKeys));
         int lines = tabKeys.size() + globalKeys.size() + 5;
-        int w = Math.min(screen.width() - 2, Math.max(60, keyWidth + 50));
+        int descriptions = Math.max(widthOfDescriptions(tabKeys), widthOfDescriptions(globalKeys));
+        int w = Math.min(screen.width() - 2, Math.max(60, keyWidth + descriptions + 6));
         int h = Math.min(screen.height() - 2, lines + 2);
         Canvas box = screen.region((screen.width() - w) / 2, Math.max(1, (screen.height() - h) / 2), w, h);
         box.clear();
@@ -48,6 +49,10 @@ public final class HelpPanel implements Overlay {
             y++;
         }
         return y;
+    }
+
+    private static int widthOfDescriptions(List<KeyHelp> keys) {
+        return keys.stream().mapToInt(k -> k.description().length()).max().orElse(0);
     }
 
     private static int width(List<KeyHelp> keys) {
