@@ -58,46 +58,27 @@ public final class Dashboard {
     public static void open(DashboardOptions options, PrintStream err) {
         requireTerminal();
         Map<String, String> environment = System.getenv();
-        Theme theme = Theme.fromEnvironment(environment);
-        Glyphs glyphs = Glyphs.fromEnvironment(environment);
         try {
             String cookedModes = TtyModes.save();
             UnixTerminal terminal = new UnixTerminal(System.in, System.out, StandardCharsets.UTF_8,
                     UnixLikeTerminal.CtrlCBehaviour.TRAP);
             TerminalScreen screen = new TerminalScreen(terminal);
-            IorSession session = null;
-            DashboardRecorder recorder = null;
+            IorSession session;
             try {
                 screen.startScreen();
                 screen.setCursorPosition(null);
-                TerminalLoop loop = new TerminalLoop(screen, theme, glyphs, cookedModes);
+                TerminalLoop loop = new TerminalLoop(screen, Theme.fromEnvironment(environment),
+                        Glyphs.fromEnvironment(environment), cookedModes);
                 TraceSettings trace = options.trace();
                 if (options.pickProcess()) {
                     Integer pid = pickProcess(loop);
                     if (pid == null) {
-                        return;
+                        return; // cancelled: nothing traced
                     }
                     trace = pid == 0 ? trace : trace.withFilter(trace.filter().withPids(Set.of(pid)));
                 }
-                IorSession.Builder builder = IorSession.builder().settings(trace).analysis(analysisSettings());
-                if (options.source() != null) {
-                    builder.source(options.source());
-                }
-                session = builder.build();
-                recorder = new DashboardRecorder(session, Path.of("").toAbsolutePath());
-                Thread hook = finishOnSignal(session, recorder);
-                session.startAsync();
-                TabContext context = new TabContext(session.analysis(), Path.of("").toAbsolutePath(), environment,
-                        glyphs, loop);
-                loop.run(new DashboardUi(session, new DashboardOptions(trace, options.source(), false,
-                        options.order(), options.metric()), recorder, context,
-                        options.live() ? new ProcFs() : null, probeSetter(session)));
-                finish(session, recorder);
-                removeHook(hook);
+                session = run(options, trace, environment, loop);
             } finally {
-                if (recorder != null) {
-                    finish(session, recorder);
-                }
                 screen.stopScreen();
                 terminal.close();
             }
@@ -105,6 +86,35 @@ public final class Dashboard {
         } catch (IOException e) {
             throw new IorException("the terminal failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Starts the session, shows it until the user quits, and finishes it (the recording too). */
+    private static IorSession run(DashboardOptions options, TraceSettings trace, Map<String, String> environment,
+                                  TerminalLoop loop) throws IOException {
+        IorSession.Builder builder = IorSession.builder().settings(trace).analysis(analysisSettings());
+        if (options.source() != null) {
+            builder.source(options.source());
+        }
+        IorSession session = builder.build();
+        Path directory = Path.of("").toAbsolutePath();
+        DashboardRecorder recorder = new DashboardRecorder(session, directory);
+        Thread hook = new Thread(() -> finish(session, recorder), "ior-dashboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook); // a signal still finishes the recording into a readable file
+        try {
+            session.startAsync();
+            TabContext context = new TabContext(session.analysis(), directory, environment,
+                    Glyphs.fromEnvironment(environment), loop);
+            loop.run(new DashboardUi(session, options.withTrace(trace), recorder, context,
+                    options.live() ? new ProcFs() : null, probeSetter(session)), options.duration());
+        } finally {
+            finish(session, recorder);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs or ran: it finished the same way
+            }
+        }
+        return session;
     }
 
     /** The probe-set change, once the session API offers it (null until then: the picker says so). */
@@ -115,8 +125,10 @@ public final class Dashboard {
     /**
      * Refuses to start without a terminal on stdin and stdout (Lanterna would fail on
      * stty, or draw into a pipe).
+     *
+     * @throws IorException (usage) saying what to use instead
      */
-    static void requireTerminal() {
+    public static void requireTerminal() {
         java.io.Console console = System.console();
         if (console == null || !console.isTerminal()) {
             throw new IorException("the dashboard needs a terminal: use 'ior trace' or 'ior record'",
@@ -132,28 +144,13 @@ public final class Dashboard {
             chosen[0] = pid;
             finished[0] = true;
         }, () -> finished[0] = true);
-        loop.run(new OverlayScreen(picker, () -> finished[0]));
+        loop.run(new OverlayScreen(picker, () -> finished[0]), null);
         return chosen[0];
-    }
-
-    /** Whatever ends ior, a recording in progress is finished into a readable file. */
-    private static Thread finishOnSignal(IorSession session, DashboardRecorder recorder) {
-        Thread hook = new Thread(() -> finish(session, recorder), "ior-dashboard-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
     }
 
     private static void finish(IorSession session, DashboardRecorder recorder) {
         recorder.finish(FINISH_RECORDING);
         session.close();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs or ran: it finished the same way
-        }
     }
 
     /** One overlay on the whole screen, until it says it is finished. */

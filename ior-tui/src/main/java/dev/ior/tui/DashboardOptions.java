@@ -4,6 +4,7 @@ import dev.ior.core.TraceSettings;
 import dev.ior.core.flame.FlameMetric;
 import dev.ior.core.flame.FlameOrder;
 import dev.ior.core.source.EventSource;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,10 @@ import java.util.Objects;
  * @param pickProcess whether to open the PID picker first (live, when no pid, tid or comm was given)
  * @param order       the flamegraph's first ordering
  * @param metric      the flamegraph's first metric
+ * @param duration    how long to run before quitting by itself; null = until q
  */
 public record DashboardOptions(TraceSettings trace, EventSource source, boolean pickProcess, FlameOrder order,
-                               FlameMetric metric) {
+                               FlameMetric metric, Duration duration) {
 
     public DashboardOptions {
         Objects.requireNonNull(trace);
@@ -28,7 +30,7 @@ public record DashboardOptions(TraceSettings trace, EventSource source, boolean 
     public static DashboardOptions live(TraceSettings trace) {
         var filter = trace.filter();
         boolean named = !filter.pids().isEmpty() || filter.tid() != 0 || !filter.comm().isEmpty();
-        return new DashboardOptions(trace, null, !named, FlameOrder.DEFAULT, FlameMetric.COUNT);
+        return new DashboardOptions(trace, null, !named, FlameOrder.DEFAULT, FlameMetric.COUNT, null);
     }
 
     /**
@@ -37,12 +39,22 @@ public record DashboardOptions(TraceSettings trace, EventSource source, boolean 
      */
     public static DashboardOptions replay(EventSource events) {
         return new DashboardOptions(TraceSettings.DEFAULT, Objects.requireNonNull(events), false,
-                FlameOrder.DEFAULT, FlameMetric.COUNT);
+                FlameOrder.DEFAULT, FlameMetric.COUNT, null);
     }
 
     /** These options with the flamegraph starting at {@code newOrder} and {@code newMetric}. */
     public DashboardOptions withFlame(FlameOrder newOrder, FlameMetric newMetric) {
-        return new DashboardOptions(trace, source, pickProcess, newOrder, newMetric);
+        return new DashboardOptions(trace, source, pickProcess, newOrder, newMetric, duration);
+    }
+
+    /** These options tracing with {@code newTrace} (the process picked, say). */
+    public DashboardOptions withTrace(TraceSettings newTrace) {
+        return new DashboardOptions(newTrace, source, pickProcess, order, metric, duration);
+    }
+
+    /** These options quitting by themselves after {@code limit} (null: never). */
+    public DashboardOptions withDuration(Duration limit) {
+        return new DashboardOptions(trace, source, pickProcess, order, metric, limit);
     }
 
     /** Whether events come from the live kernel. */

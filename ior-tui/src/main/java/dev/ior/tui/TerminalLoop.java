@@ -10,6 +10,7 @@ import dev.ior.tui.render.Glyphs;
 import dev.ior.tui.render.Theme;
 import dev.ior.tui.tab.TerminalHandover;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,9 +42,10 @@ final class TerminalLoop implements TerminalHandover {
         this.cookedModes = cookedModes;
     }
 
-    /** Runs {@code ui} until it is done. */
-    void run(Screenful ui) throws IOException {
-        while (!ui.done()) {
+    /** Runs {@code ui} until it is done, or {@code limit} (null: no limit) has passed. */
+    void run(Screenful ui, Duration limit) throws IOException {
+        long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+        while (!ui.done() && System.nanoTime() - end < 0) {
             boolean dirty = false;
             KeyStroke key;
             while (!ui.done() && (key = screen.pollInput()) != null) {

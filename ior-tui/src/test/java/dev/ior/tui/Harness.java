@@ -56,7 +56,7 @@ public final class Harness implements AutoCloseable {
         };
         context = new TabContext(session.analysis(), b.directory, b.environment, b.glyphs, handover);
         ui = new DashboardUi(session, new DashboardOptions(b.trace, b.source, false,
-                dev.ior.core.flame.FlameOrder.DEFAULT, dev.ior.core.flame.FlameMetric.COUNT), recorder, context,
+                dev.ior.core.flame.FlameOrder.DEFAULT, dev.ior.core.flame.FlameMetric.COUNT, null), recorder, context,
                 b.procFs, b.probes);
         if (b.async) {
             session.startAsync();

@@ -31,6 +31,8 @@ import java.util.regex.PatternSyntaxException;
 public final class FlameTab implements Tab {
 
     private static final Style[] PALETTE = {Style.FLAME_A, Style.FLAME_B, Style.FLAME_C};
+    /** Narrower frames show no label: a letter and an ellipsis say nothing. */
+    private static final int MIN_LABEL = 3;
 
     private final TabContext context;
     private FlameOrder order;
@@ -134,7 +136,13 @@ public final class FlameTab implements Tab {
             onRow[y]++;
             int inner = box.width() > 1 ? box.width() - 1 : 1; // the last column parts neighbours
             body.fill(box.x(), y, inner, style);
-            body.text(box.x(), y, box.label(), inner, style);
+            if (inner >= MIN_LABEL) {
+                if (box.label().startsWith("/")) {
+                    body.tail(box.x(), y, box.label(), inner, style); // a path keeps its file name
+                } else {
+                    body.text(box.x(), y, box.label(), inner, style);
+                }
+            }
         }
     }
 
