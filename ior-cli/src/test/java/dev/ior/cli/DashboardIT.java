@@ -1,0 +1,117 @@
+package dev.ior.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ior.core.EventRecord;
+import dev.ior.core.record.RecordingMetadata;
+import dev.ior.core.record.RecordingReader;
+import dev.ior.core.testing.RequiresRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sudo ./ior} as a user sees it: the packaged jar in a real terminal (tmux), tracing a real workload. */
+class DashboardIT {
+
+    private static final Pattern RECORDED = Pattern.compile("recorded ([\\d,]+) events to (\\S+\\.parquet)");
+    private static final Pattern SUMMARY = Pattern.compile("ior: events=(\\d+) lost_kernel=0 dropped_user=0");
+
+    @Test
+    void withoutATerminalIorSaysWhatToUseAndExitsWithAUsageError() throws Exception {
+        var result = IorProcess.run(List.of());
+        assertEquals(2, result.exitCode());
+        assertEquals(List.of("ior: the dashboard needs a terminal: use 'ior trace' or 'ior record'"),
+                result.stderrLines());
+    }
+
+    @Test
+    @RequiresRoot
+    void pickerTabsKeysFiltersAndARecordingInARealTerminal(@TempDir Path dir) throws Exception {
+        Path known = dir.resolve("e2e-known.dat");
+        // a shell appending to one file every 20 ms: it opens the file for every line, always as one pid
+        Process workload = new ProcessBuilder("sh", "-c", "while :; do echo ior >> " + known + "; sleep 0.02; done")
+                .start();
+        String command = "cd " + Tmux.shell(List.of(dir.toString())) + " && LANG=C.UTF-8 "
+                + Tmux.shell(IorProcess.command()) + " 2> ior.err; echo $? > ior.exit";
+        try (Tmux terminal = new Tmux(200, 50, command)) {
+            List<String> screen = terminal.awaitText("Trace which process? (filtered in the kernel)");
+            assertEquals("All PIDs", screen.get(4).strip(), "the first entry");
+            terminal.type("e2e-known");
+            screen = terminal.await("the workload alone", s -> s.get(4).strip().equals("All PIDs")
+                    && s.get(5).strip().startsWith(workload.pid() + "  sh ") && s.get(6).isBlank(),
+                    Duration.ofSeconds(10));
+            terminal.keys("Enter");
+
+            screen = terminal.awaitText(" 1 Flamegraph   2 Overview   3 Syscalls   4 Files   5 Processes   6 Latency+Gaps"
+                    + "   7 Stream");
+            assertTrue(screen.get(47).endsWith("kernel: --pid " + workload.pid()), screen.get(47));
+            assertTrue(screen.get(1).startsWith("o:order(comm/syscall/path)  b:count  space:live"), screen.get(1));
+            terminal.await("the workload's frames", s -> s.get(46).equals("all") && s.get(45).split(" ")[0].equals("sh"),
+                    Duration.ofSeconds(20));
+
+            terminal.keys("o");
+            terminal.await("the second ordering", s -> s.get(1).startsWith("o:order(path/syscall/comm)  b:count"),
+                    Duration.ofSeconds(5));
+            terminal.await("paths at the bottom", s -> s.get(45).contains("e2e-known.dat"), Duration.ofSeconds(5));
+            terminal.keys("b");
+            terminal.await("the byte metric", s -> s.get(1).startsWith("o:order(path/syscall/comm)  b:bytes"),
+                    Duration.ofSeconds(5));
+
+            terminal.keys("4");
+            screen = terminal.await("the file in the Files tab", s -> s.get(4).startsWith(known.toString() + " "),
+                    Duration.ofSeconds(5));
+            assertTrue(screen.get(3).startsWith("FILE "), screen.get(3));
+            terminal.keys("Enter");
+            terminal.await("the filter frame", s -> s.get(47).startsWith("filter: file=" + known + " "),
+                    Duration.ofSeconds(5));
+            terminal.keys("Escape");
+            terminal.await("the frame popped", s -> s.get(47).startsWith("filter: all "), Duration.ofSeconds(5));
+
+            terminal.keys("R");
+            terminal.await("recording in the health line", s -> s.get(48).matches(".*   REC ior-.+\\.parquet [\\d,]+ events"),
+                    Duration.ofSeconds(5));
+            Thread.sleep(1500);
+            terminal.keys("R");
+            screen = terminal.await("the recording finished", s -> RECORDED.matcher(s.get(48)).find(),
+                    Duration.ofSeconds(30));
+            Matcher recorded = RECORDED.matcher(screen.get(48));
+            assertTrue(recorded.find());
+            long events = Long.parseLong(recorded.group(1).replace(",", ""));
+            Path file = Path.of(recorded.group(2));
+            assertEquals(dir, file.getParent(), "in the working directory");
+
+            terminal.keys("q");
+            Path exit = dir.resolve("ior.exit");
+            for (int i = 0; i < 300 && !(Files.exists(exit) && Files.size(exit) > 0); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals("0", Files.readString(exit).strip(), "q ends ior");
+            List<String> err = Files.readAllLines(dir.resolve("ior.err"));
+            assertTrue(SUMMARY.matcher(err.getLast()).matches(), err.toString());
+
+            List<EventRecord> rows = new ArrayList<>();
+            try (RecordingReader reader = RecordingReader.open(file)) {
+                assertEquals("dashboard", reader.metadata().get(RecordingMetadata.MODE));
+                assertEquals("--pid " + workload.pid(), reader.metadata().get(RecordingMetadata.FILTERS));
+                for (EventRecord e; (e = reader.next()) != null; ) {
+                    rows.add(e);
+                }
+            }
+            assertEquals(events, rows.size(), "every event the status line counted is in the file");
+            assertTrue(events >= 30, "1.5 s of the workload: " + events);
+            assertTrue(rows.stream().allMatch(e -> e.pid() == workload.pid()), "the picked process only");
+            long opens = rows.stream().filter(e -> e.syscall().name().equals("openat")
+                    && e.file().equals(known.toString())).count();
+            assertTrue(opens >= 10, "the shell opens the file for every line: " + opens);
+        } finally {
+            workload.destroyForcibly().waitFor();
+        }
+    }
+}
