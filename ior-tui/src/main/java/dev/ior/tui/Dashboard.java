@@ -2,6 +2,7 @@ package dev.ior.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.ior.core.IorException;
@@ -77,7 +78,12 @@ public final class Dashboard {
                     }
                     trace = pid == 0 ? trace : trace.withFilter(trace.filter().withPids(Set.of(pid)));
                 }
-                session = run(options, trace, environment, loop);
+                IorSession.Builder builder = IorSession.builder().settings(trace).analysis(analysisSettings());
+                if (options.source() != null) {
+                    builder.source(options.source());
+                }
+                session = builder.build();
+                run(session, options.withTrace(trace), environment, loop);
             } finally {
                 screen.stopScreen();
                 terminal.close();
@@ -88,14 +94,32 @@ public final class Dashboard {
         }
     }
 
-    /** Starts the session, shows it until the user quits, and finishes it (the recording too). */
-    private static IorSession run(DashboardOptions options, TraceSettings trace, Map<String, String> environment,
-                                  TerminalLoop loop) throws IOException {
-        IorSession.Builder builder = IorSession.builder().settings(trace).analysis(analysisSettings());
-        if (options.source() != null) {
-            builder.source(options.source());
+    /**
+     * Shows the dashboard for {@code session} on {@code terminal} until q or
+     * {@code options.duration()}: for a tool that builds its own session (its own
+     * source, settings, listeners) and draws on a terminal of its own. The session must
+     * not have started: the dashboard taps its filtered events for recordings, starts
+     * it, and closes it at the end. Built with {@link #analysisSettings()}, it redraws
+     * at the dashboard's rate.
+     *
+     * @param environment NO_COLOR, the locale, EDITOR and SUDO_* as the dashboard should see them
+     */
+    public static void show(Terminal terminal, IorSession session, DashboardOptions options,
+                            Map<String, String> environment) throws IOException {
+        TerminalScreen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        try {
+            screen.setCursorPosition(null);
+            run(session, options, environment, new TerminalLoop(screen, Theme.fromEnvironment(environment),
+                    Glyphs.fromEnvironment(environment), null));
+        } finally {
+            screen.stopScreen();
         }
-        IorSession session = builder.build();
+    }
+
+    /** Starts the session, shows it until the user quits, and finishes it (the recording too). */
+    private static void run(IorSession session, DashboardOptions options, Map<String, String> environment,
+                            TerminalLoop loop) throws IOException {
         Path directory = Path.of("").toAbsolutePath();
         DashboardRecorder recorder = new DashboardRecorder(session, directory);
         Thread hook = new Thread(() -> finish(session, recorder), "ior-dashboard-shutdown");
@@ -104,8 +128,8 @@ public final class Dashboard {
             session.startAsync();
             TabContext context = new TabContext(session.analysis(), directory, environment,
                     Glyphs.fromEnvironment(environment), loop);
-            loop.run(new DashboardUi(session, options.withTrace(trace), recorder, context,
-                    options.live() ? new ProcFs() : null, probeSetter(session)), options.duration());
+            loop.run(new DashboardUi(session, options, recorder, context, options.live() ? new ProcFs() : null,
+                    probeSetter(session)), options.duration());
         } finally {
             finish(session, recorder);
             try {
@@ -114,7 +138,6 @@ public final class Dashboard {
                 // the hook runs or ran: it finished the same way
             }
         }
-        return session;
     }
 
     /** The probe-set change, once the session API offers it (null until then: the picker says so). */
