@@ -18,6 +18,8 @@
 #define IOR_PATH_MAX 1024
 /* Size of the per-syscall settings array, indexed by the kernel's syscall number. */
 #define IOR_MAX_SYSCALL_NR 1024
+/* Size of the per-operation settings array of io_uring, indexed by IORING_OP_ (a u8). */
+#define IOR_URING_OPS 256
 
 /* What a ring record describes. */
 enum ior_event_kind {
@@ -25,6 +27,8 @@ enum ior_event_kind {
 	IOR_KIND_FORK = 2,    /* a new process: args[0] = parent tgid */
 	IOR_KIND_EXEC = 3,    /* a process replaced its image: comm is the new one */
 	IOR_KIND_EXIT = 4,    /* the last thread of a process exited */
+	IOR_KIND_URING = 5,   /* one io_uring request, submission to completion: nr is the
+			       * IORING_OP_, args as syscalls.tsv describes for io_uring rows */
 };
 
 /* Bits of ior_event.flags. */
@@ -34,6 +38,13 @@ enum ior_event_flag {
 	IOR_F_PATH_FAULT = 1 << 2,      /* the path pointer could not be read */
 	IOR_F_PATH2_FAULT = 1 << 3,
 	IOR_F_NO_RETURN = 1 << 4,       /* emitted at entry: the call never returns */
+	IOR_F_TRACK_ONLY = 1 << 5,      /* not selected (or below the minimum latency) but
+					 * it changed the fd table: user space applies it and
+					 * does not show it */
+	IOR_F_FD_IDENTITY = 1 << 6,     /* ino, fs_magic and the first path (the dentry
+					 * name) describe the new fd the call returned; for
+					 * a pair (pipe2, socketpair) ino holds the two inode
+					 * numbers as u32 halves, first fd low */
 };
 
 /*
@@ -47,7 +58,7 @@ struct ior_event {
 	__u64 gap_ns;     /* sys_enter - this thread's previous traced sys_exit; 0 = none */
 	__s64 ret;        /* raw return value: -errno on failure */
 	__u64 args[6];    /* raw syscall arguments (a dereferenced one for deref_arg) */
-	__u64 ino;        /* reserved for the inode behind the fd argument; 0 = unknown */
+	__u64 ino;        /* with IOR_F_FD_IDENTITY: inode of the new fd; else 0 */
 	__u32 pid;        /* tgid */
 	__u32 tid;
 	char comm[IOR_COMM_LEN];
@@ -57,7 +68,7 @@ struct ior_event {
 	__u16 restarts;   /* times the call was interrupted and restarted */
 	__u16 path_len;   /* bytes of the first path after this header */
 	__u16 path2_len;  /* bytes of the second path after the first */
-	__u32 reserved;
+	__u32 fs_magic;   /* with IOR_F_FD_IDENTITY: the new fd's file-system magic */
 };
 
 /* Indexes of the per-CPU counters array (map ior_counters). */
@@ -67,7 +78,9 @@ enum ior_counter {
 	IOR_CNT_LOST_STORAGE = 2,   /* enters dropped: no per-thread slot could be made */
 	IOR_CNT_UNMATCHED_EXIT = 3, /* exits whose enter was not seen (in flight at attach) */
 	IOR_CNT_FILTERED = 4,       /* completed calls dropped by the minimum latency */
-	IOR_CNT__COUNT = 5,
+	IOR_CNT_REJECTED = 5,       /* traced calls dropped at entry by the pid, tid or comm filter */
+	IOR_CNT_LOST_URING = 6,     /* io_uring requests dropped: the in-flight map was full */
+	IOR_CNT__COUNT = 7,
 };
 
 /* Run-time filters (map ior_filter, one entry), changeable while attached. */
@@ -85,13 +98,18 @@ struct ior_settings {
 	__u64 wakeup_bytes;  /* wake the reader once this much is queued */
 };
 
-/* Per syscall number settings (map ior_syscalls), written by Java from the table. */
+/* Per syscall number settings (map ior_syscalls) and per io_uring operation (map
+ * ior_uring_ops, which reads only traced and track), written by Java from the table. */
 struct ior_syscall_conf {
 	__u8 traced;    /* 1: pair and emit this syscall */
 	__u8 path_arg;  /* 1-based argument holding a user path string; 0 = none */
 	__u8 path2_arg; /* 1-based argument holding a second path; 0 = none */
 	__u8 deref_arg; /* 1-based argument pointing at a u64 to copy instead (openat2 how) */
-	__u32 reserved;
+	__u8 track;     /* 1: a successful call changes the fd table or cwd: emit it even
+			 * when not traced or faster than the minimum latency, flagged
+			 * IOR_F_TRACK_ONLY, so user space keeps every fd table right */
+	__u8 fd_ident;  /* 1: identify the new fd ret; 2: the two fds of the deref'd int[2] */
+	__u16 reserved;
 };
 
 #endif

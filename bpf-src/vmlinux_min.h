@@ -55,14 +55,100 @@ struct signal_struct {
 	atomic_t live;
 } __attribute__((preserve_access_index));
 
+/* What names a new fd: files_struct -> fdtable -> file -> inode, dentry. */
+struct super_block {
+	unsigned long s_magic;
+} __attribute__((preserve_access_index));
+
+struct inode {
+	unsigned long i_ino;
+	struct super_block *i_sb;
+} __attribute__((preserve_access_index));
+
+struct qstr {
+	const unsigned char *name;
+} __attribute__((preserve_access_index));
+
+struct dentry {
+	struct qstr d_name;
+} __attribute__((preserve_access_index));
+
+struct path {
+	struct dentry *dentry;
+} __attribute__((preserve_access_index));
+
+struct file {
+	struct path f_path;
+	struct inode *f_inode;
+} __attribute__((preserve_access_index));
+
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;
+} __attribute__((preserve_access_index));
+
+struct files_struct {
+	struct fdtable *fdt;
+} __attribute__((preserve_access_index));
+
 struct task_struct {
 	pid_t pid;
 	pid_t tgid;
 	char comm[16];
 	struct task_struct *real_parent;
 	struct signal_struct *signal;
+	struct files_struct *files;
 } __attribute__((preserve_access_index));
 
 struct linux_binprm;
+
+/* io_uring requests (io_uring/io_uring.h, io_uring/rw.c, io_uring/openclose.c). The
+ * per-operation data lives at the start of the request (io_kiocb_to_cmd). */
+struct io_ring_ctx;
+
+struct io_cqe {
+	__u64 user_data;
+	__s32 res;
+	union {
+		__u32 flags;
+		int fd;
+	};
+} __attribute__((preserve_access_index));
+
+struct io_kiocb {
+	__u8 opcode;
+	__u64 flags; /* io_req_flags_t; sqe flags in the low byte */
+	struct io_cqe cqe;
+} __attribute__((preserve_access_index));
+
+struct io_uring_cqe {
+	__u64 user_data;
+	__s32 res;
+	__u32 flags;
+} __attribute__((preserve_access_index));
+
+struct io_rw {
+	__u32 len;
+} __attribute__((preserve_access_index));
+
+struct filename {
+	const char *name;
+} __attribute__((preserve_access_index));
+
+struct open_how {
+	__u64 flags;
+} __attribute__((preserve_access_index));
+
+struct io_open {
+	int dfd;
+	__u32 file_slot;
+	struct filename *filename;
+	struct open_how how;
+} __attribute__((preserve_access_index));
+
+struct io_close {
+	int fd;
+	__u32 file_slot;
+} __attribute__((preserve_access_index));
 
 #endif

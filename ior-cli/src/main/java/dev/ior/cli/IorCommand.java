@@ -1,15 +1,12 @@
 package dev.ior.cli;
 
 import dev.ior.bpf.check.Preflight;
-import dev.ior.core.flame.FlameMetric;
-import dev.ior.core.flame.FlameOrder;
 import dev.ior.tui.Dashboard;
 import dev.ior.tui.DashboardOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code ior}: the dashboard by default, headless subcommands for scripts. Subcommands
@@ -20,27 +17,21 @@ import picocli.CommandLine.Option;
         description = {"Traces the file-I/O syscalls of a Linux host with eBPF.",
             "Without a command: the dashboard (a terminal is needed), after a PID picker unless --pid, --tid or"
                     + " --comm names what to trace."},
-        subcommands = {TraceCommand.class, RecordCommand.class, DoctorCommand.class,
+        subcommands = {TraceCommand.class, RecordCommand.class, ReplayCommand.class, FlamegraphCommand.class,
+                ExportCommand.class, QueryCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IorCommand implements Callable<Integer> {
 
     @Mixin
     TraceOptions options;
 
-    @Option(names = {"--fields", "-fields"}, paramLabel = "FIELDS",
-            description = "The flamegraph's ordering, root first, from comm, pid, tid, syscall (or tracepoint), path "
-                    + "(default: comm,syscall,path).")
-    String fields;
-
-    @Option(names = {"--count", "-count"}, paramLabel = "METRIC",
-            description = "What the flamegraph's bars measure: count or bytes (default: count).")
-    String count;
+    @Mixin
+    FlameOptions flame;
 
     @Override
     public Integer call() {
         DashboardOptions dashboard = DashboardOptions.live(options.settings())
-                .withFlame(fields == null ? FlameOrder.DEFAULT : FlameOrder.parse(fields),
-                        count == null ? FlameMetric.COUNT : FlameMetric.of(count))
+                .withFlame(flame.order(), flame.metric())
                 .withDuration(options.duration);
         Dashboard.requireTerminal();
         Preflight.check(); // a missing privilege is said before the PID picker, not after it

@@ -47,7 +47,7 @@ public final class Main {
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return IorException.USAGE_ERROR;
         });
-        return cli.execute(args);
+        return cli.execute(OriginalFlags.translate(args));
     }
 
     /** The command tree, also used to generate the man page and shell completion. */

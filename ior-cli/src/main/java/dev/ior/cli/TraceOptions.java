@@ -2,6 +2,7 @@ package dev.ior.cli;
 
 import dev.ior.core.KernelFilter;
 import dev.ior.core.TraceSettings;
+import dev.ior.core.syscall.SyscallTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,9 +28,14 @@ final class TraceOptions {
             description = "Trace only processes with this exact command name (at most 15 bytes).")
     String comm = "";
 
-    @Option(names = "--syscalls", split = ",", paramLabel = "NAME",
-            description = "Trace only these syscalls (default: every syscall ior knows).")
+    @Option(names = "--syscalls", split = ",", paramLabel = "PATTERN",
+            description = "Trace only these syscalls: names as in tracefs or globs (open*, io_uring:*); "
+                    + "default: every syscall and io_uring operation ior knows.")
     List<String> syscalls = new ArrayList<>();
+
+    @Option(names = "--no-syscalls", split = ",", paramLabel = "PATTERN",
+            description = "Do not trace these syscalls (names or globs), applied after --syscalls.")
+    List<String> noSyscalls = new ArrayList<>();
 
     @Option(names = "--min-latency", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Drop calls faster than this, in the kernel (e.g. 1ms).")
@@ -48,6 +54,9 @@ final class TraceOptions {
 
     TraceSettings settings() {
         KernelFilter filter = new KernelFilter(Set.copyOf(pids), tid, comm, minLatency.toNanos(), false);
-        return new TraceSettings(filter, new LinkedHashSet<>(syscalls), ringBytes);
+        Set<String> patterns = new LinkedHashSet<>(syscalls);
+        noSyscalls.forEach(pattern -> patterns.add("!" + pattern));
+        SyscallTable.builtIn().select(patterns); // a pattern that matches nothing is a usage error, before any loading
+        return new TraceSettings(filter, patterns, ringBytes);
     }
 }

@@ -70,6 +70,13 @@ class BadInputIT {
     }
 
     @Test
+    void aSyscallPatternThatMatchesNothingIsAUsageError() throws Exception {
+        var result = IorProcess.run(List.of(), "trace", "--no-syscalls", "opne*", "--duration", "1");
+        assertOneLineError(result, 2, "ior: no syscall ior traces matches 'opne*' (names as in tracefs, e.g. openat, "
+                + "newfstatat, io_uring:read; globs like open* work)");
+    }
+
+    @Test
     void aBadOptionValueIsAUsageErrorNamingTheOption() throws Exception {
         var result = IorProcess.run(List.of(), "trace", "--duration", "soon");
         assertEquals(2, result.exitCode());

@@ -65,9 +65,15 @@ class DashboardIT {
                     Duration.ofSeconds(5));
 
             terminal.keys("4");
-            screen = terminal.await("the file in the Files tab", s -> s.get(4).startsWith(known.toString() + " "),
-                    Duration.ofSeconds(5));
+            screen = terminal.await("the file in the Files tab", s -> s.stream().anyMatch(
+                    row -> row.startsWith(known + " ")), Duration.ofSeconds(5));
             assertTrue(screen.get(3).startsWith("FILE "), screen.get(3));
+            terminal.keys("g"); // the cursor from the top down to the file's row (rows may reorder meanwhile)
+            for (int i = 0; i < 10 && !terminal.screen().get(2).startsWith(known + "  p50 "); i++) {
+                terminal.keys("j");
+                Thread.sleep(200);
+            }
+            terminal.await("the cursor on the file", s -> s.get(2).startsWith(known + "  p50 "), Duration.ofSeconds(5));
             terminal.keys("Enter");
             terminal.await("the filter frame", s -> s.get(47).startsWith("filter: file=" + known + " "),
                     Duration.ofSeconds(5));

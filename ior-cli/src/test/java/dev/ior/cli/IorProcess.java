@@ -64,15 +64,21 @@ final class IorProcess {
         return new Result(process.exitValue(), stdout.join(), stderr.join());
     }
 
-    /** Reads a stream to its end on another thread. */
+    /**
+     * Reads a stream to its end on a thread of its own. Not the common pool: on a
+     * two-core machine it has one worker, the stderr reader takes it, stdout is not read,
+     * and ior blocks on a full pipe and cannot exit.
+     */
     static CompletableFuture<String> readAll(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("ior-it-reader").start(() -> {
             try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                text.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                text.completeExceptionally(new UncheckedIOException(e));
             }
         });
+        return text;
     }
 
     /**

@@ -53,6 +53,10 @@ class RecordIT {
         assertTrue(counts.matches(), summary);
         assertEquals(List.of(counts.group(1)), query(output, "SELECT count(*) FROM '" + output + "'"),
                 "every event the session delivered is in the file");
+        String atStart = query(output, "SELECT decode(value) FROM parquet_kv_metadata('" + output
+                + "') WHERE key = 'ior.processes_at_start'").getFirst();
+        assertTrue(atStart.contains("{\"pid\":" + ProcessHandle.current().pid() + ",\"cwd\":\""),
+                "the test JVM was running when ior started: " + atStart.substring(0, Math.min(200, atStart.length())));
     }
 
     @ParameterizedTest

@@ -24,11 +24,16 @@ class TraceIT {
 
     private static final Pattern SUMMARY = Pattern.compile("ior: events=(\\d+) lost_kernel=0 dropped_user=0");
 
-    @Test
-    void printsTheEventsOfOtherProcessesAndEndsWithTheSummary(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("read-by-cat"), "hello");
-        Process ior = new ProcessBuilder(IorProcess.command("trace", "--duration", "3", "--syscalls", "openat,read"))
-                .start();
+    /** What {@code ior trace ARGS} printed while cat read a file. */
+    private record CatTrace(long catPid, List<String> rows, int exitCode, List<String> stderr) {
+
+        List<String> catRows() {
+            return rows.stream().filter(r -> r.contains(",cat," + catPid + "," + catPid + ",")).toList();
+        }
+    }
+
+    private static CatTrace traceCat(Path file, String... args) throws Exception {
+        Process ior = new ProcessBuilder(IorProcess.command(args)).start();
         var stderr = IorProcess.readAll(ior.getErrorStream());
         BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
         assertEquals(CsvEventWriter.HEADER, stdout.readLine(), "the header comes once attached");
@@ -36,59 +41,86 @@ class TraceIT {
         assertEquals(0, cat.waitFor());
         List<String> rows = stdout.lines().toList();
         assertTrue(ior.waitFor(10, TimeUnit.SECONDS));
+        return new CatTrace(cat.pid(), rows, ior.exitValue(), stderr.join().lines().toList());
+    }
 
-        assertEquals(0, ior.exitValue());
-        String open = "openat,3,3,0," + file + ",,";
-        String read = "read,3,5,5," + file + ",,";
-        String catPid = "," + cat.pid() + "," + cat.pid() + ",";
-        assertTrue(rows.stream().anyMatch(r -> r.contains(",cat" + catPid) && r.endsWith(open)), "open in " + rows);
-        assertTrue(rows.stream().anyMatch(r -> r.contains(",cat" + catPid) && r.endsWith(read)), "read in " + rows);
-        List<String> errLines = stderr.join().lines().toList();
-        var summary = SUMMARY.matcher(errLines.getLast());
-        assertTrue(summary.matches(), errLines.toString());
-        assertEquals(rows.size(), Long.parseLong(summary.group(1)), "every event printed is counted");
+    @Test
+    void printsTheEventsOfOtherProcessesAndEndsWithTheSummary(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("read-by-cat"), "hello");
+        CatTrace trace = traceCat(file, "trace", "--duration", "3", "--syscalls", "open*,read",
+                "--no-syscalls", "open,openat2");
+
+        assertEquals(0, trace.exitCode());
+        String open = "openat,3,3,0," + file + ",,,-1,0";
+        String read = "read,3,5,5," + file + ",,,-1,0";
+        assertTrue(trace.catRows().stream().anyMatch(r -> r.endsWith(open)), "open in " + trace.rows());
+        assertTrue(trace.catRows().stream().anyMatch(r -> r.endsWith(read)), "read in " + trace.rows());
+        var summary = SUMMARY.matcher(trace.stderr().getLast());
+        assertTrue(summary.matches(), trace.stderr().toString());
+        assertEquals(trace.rows().size(), Long.parseLong(summary.group(1)), "every event printed is counted");
+    }
+
+    @Test
+    void excludedSyscallsAreNotPrintedYetTheirFdsStillResolve(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("read-by-cat"), "hello");
+        CatTrace trace = traceCat(file, "trace", "--duration", "3", "--syscalls", "*at,read", "--no-syscalls", "open*");
+
+        assertTrue(trace.catRows().stream().anyMatch(r -> r.contains(",read,3,5,5," + file + ",")), "read in "
+                + trace.catRows());
+        assertTrue(trace.catRows().stream().noneMatch(r -> r.contains(",openat,")), "openat excluded: "
+                + trace.catRows());
     }
 
     @Test
     void ctrlCEndsTheTraceWithinTwoSecondsAndLeavesNothingAttached() throws Exception {
         Set<String> before = iorProgramIds();
         Process ior = new ProcessBuilder(IorProcess.command("trace")).start();
-        var stderr = IorProcess.readAll(ior.getErrorStream());
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals(CsvEventWriter.HEADER, stdout.readLine());
-        IorProcess.readAll(ior.getInputStream());
-        Set<String> ours = new HashSet<>(iorProgramIds());
-        ours.removeAll(before); // other ior instances may run beside this test
-        assertEquals(5, ours.size(), "ior's five programs while tracing");
+        try {
+            var stderr = IorProcess.readAll(ior.getErrorStream());
+            BufferedReader stdout = new BufferedReader(
+                    new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals(CsvEventWriter.HEADER, stdout.readLine());
+            IorProcess.readAll(ior.getInputStream());
+            Set<String> ours = new HashSet<>(iorProgramIds());
+            ours.removeAll(before); // other ior instances may run beside this test
+            assertEquals(7, ours.size(), "ior's seven programs while tracing (syscalls, processes, io_uring)");
 
-        long start = System.nanoTime();
-        new ProcessBuilder("kill", "-INT", Long.toString(ior.pid())).start().waitFor();
-        assertTrue(ior.waitFor(10, TimeUnit.SECONDS), "ior did not exit on SIGINT");
-        long millis = (System.nanoTime() - start) / 1_000_000;
+            long start = System.nanoTime();
+            new ProcessBuilder("kill", "-INT", Long.toString(ior.pid())).start().waitFor();
+            assertTrue(ior.waitFor(10, TimeUnit.SECONDS), "ior did not exit on SIGINT");
+            long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertTrue(millis < 2000, "the shell got control back after " + millis + " ms");
-        assertEquals(130, ior.exitValue(), "128 + SIGINT, as for any command stopped by Ctrl-C");
-        String err = stderr.get(5, TimeUnit.SECONDS);
-        assertTrue(SUMMARY.matcher(err.lines().toList().getLast()).matches(), err);
-        awaitGone(ours);
+            assertTrue(millis < 2000, "the shell got control back after " + millis + " ms");
+            assertEquals(130, ior.exitValue(), "128 + SIGINT, as for any command stopped by Ctrl-C");
+            String err = stderr.get(5, TimeUnit.SECONDS);
+            assertTrue(SUMMARY.matcher(err.lines().toList().getLast()).matches(), err);
+            awaitGone(ours);
+        } finally {
+            ior.destroyForcibly(); // a failed assertion must not leave a tracer running
+        }
     }
 
     @Test
     void aReaderThatStopsReadingCannotKeepIorFromStopping() throws Exception {
         Process ior = new ProcessBuilder(IorProcess.command("trace")).start();
-        var stderr = IorProcess.readAll(ior.getErrorStream());
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals(CsvEventWriter.HEADER, stdout.readLine());
-        // nobody reads stdout any more: a little load fills the pipe and blocks ior's writes
-        new ProcessBuilder("dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=200000")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        new ProcessBuilder("kill", "-TERM", Long.toString(ior.pid())).start().waitFor();
-        assertTrue(ior.waitFor(10, TimeUnit.SECONDS), "ior must stop even with its output blocked");
-        List<String> lines = stderr.get(5, TimeUnit.SECONDS).lines().toList();
-        assertEquals("ior: the output is blocked (nothing reads it): stopping without writing the rest",
-                lines.get(lines.size() - 2), lines.toString());
-        assertTrue(SUMMARY.matcher(lines.getLast()).matches() || lines.getLast().startsWith("ior: events="));
-        assertEquals(1, ior.exitValue());
+        try {
+            var stderr = IorProcess.readAll(ior.getErrorStream());
+            BufferedReader stdout = new BufferedReader(
+                    new InputStreamReader(ior.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals(CsvEventWriter.HEADER, stdout.readLine());
+            // nobody reads stdout any more: a little load fills the pipe and blocks ior's writes
+            new ProcessBuilder("dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=200000")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder("kill", "-TERM", Long.toString(ior.pid())).start().waitFor();
+            assertTrue(ior.waitFor(10, TimeUnit.SECONDS), "ior must stop even with its output blocked");
+            List<String> lines = stderr.get(5, TimeUnit.SECONDS).lines().toList();
+            assertEquals("ior: the output is blocked (nothing reads it): stopping without writing the rest",
+                    lines.get(lines.size() - 2), lines.toString());
+            assertTrue(lines.getLast().startsWith("ior: events="), lines.toString());
+            assertEquals(1, ior.exitValue());
+        } finally {
+            ior.destroyForcibly(); // a failed assertion must not leave a tracer running
+        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.ior.core.syscall.Syscall;
  */
 public record EventRecord(long seq, long timeNs, long wallTimeNs, long gapNs, long latencyNs,
                           String comm, int pid, int tid, Syscall syscall, int fd, long ret,
-                          long bytes, String file, String oldFile, boolean fileTruncated,
+                          long bytes, String file, String oldFile, int oldFd, boolean fileTruncated,
                           int errno, int restarts) implements IorEvent {
 
     @Override

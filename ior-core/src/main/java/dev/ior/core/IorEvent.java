@@ -41,20 +41,38 @@ public interface IorEvent {
     /** The syscall. */
     Syscall syscall();
 
-    /** The fd the call acted on (or returned, for opens); -1 when none. */
+    /**
+     * The fd the call acted on, or the new fd it returned (opens, socket, accept, ...);
+     * for a transfer the fd written to; -1 when none (also for an anonymous mmap). For
+     * an io_uring operation on a registered file it is the ring's file index.
+     */
     int fd();
 
     /** The raw return value: negative errno on failure. */
     long ret();
 
-    /** Bytes actually transferred (read or written); 0 for calls that move no data. */
+    /**
+     * Bytes actually moved: the return value of a successful read, write or transfer
+     * (class {@code read}, {@code write}, {@code transfer}); 0 for calls that move no data
+     * and for failed calls.
+     */
     long bytes();
 
-    /** The file, absolute where knowable; for rename and link the destination; "" if none. */
+    /**
+     * The file, absolute where knowable: for rename, link and symlink the new name, for a
+     * transfer the file written to; pipes, sockets and anon inodes read as /proc shows
+     * them ({@code pipe:[123]}); "" if none or unknown.
+     */
     String file();
 
-    /** The source of a rename or link; "" otherwise. */
+    /**
+     * Where the call came from: the old name of a rename or link, the target of a
+     * symlink (as given), the file a transfer read from; "" otherwise.
+     */
     String oldFile();
+
+    /** The fd {@link #oldFile()} was read through: a transfer's input fd; -1 otherwise. */
+    int oldFd();
 
     /** Whether {@link #file()} was longer than ior's copy limit and is cut short. */
     boolean fileTruncated();
@@ -73,6 +91,16 @@ public interface IorEvent {
     /** Whether the call failed. */
     default boolean isError() {
         return errno() != 0;
+    }
+
+    /** Bytes read: from {@link #file()}, or for a transfer from {@link #oldFile()}. */
+    default long bytesRead() {
+        return syscall().kind().readsBytes() ? bytes() : 0;
+    }
+
+    /** Bytes written to {@link #file()}. */
+    default long bytesWritten() {
+        return syscall().kind().writesBytes() ? bytes() : 0;
     }
 
     /** An immutable copy that stays valid after the callback returns. */

@@ -5,6 +5,7 @@ import dev.ior.core.analysis.AnalysisSettings;
 import dev.ior.core.analysis.Snapshot;
 import dev.ior.core.pipeline.EventPipeline;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.proc.ProcessSnapshot;
 import dev.ior.core.source.EventSource;
 import dev.ior.core.source.LiveSourceFactory;
 import dev.ior.core.source.SourceCounters;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,7 @@ public final class IorSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile EventPipeline pipeline;
+    private volatile List<ProcessSnapshot> processesAtStart = List.of();
     private volatile Thread reader;
     private volatile Throwable failure;
     private volatile long droppedUser;
@@ -171,6 +174,14 @@ public final class IorSession implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * What the traced processes had open when the session started (their cwd and fds,
+     * read from /proc); empty for sources that do not read this host.
+     */
+    public List<ProcessSnapshot> processesAtStart() {
+        return processesAtStart;
+    }
+
     /** Nanoseconds to add to an event's {@link IorEvent#timeNs()} for Unix epoch time. */
     public long bootToWallOffsetNs() {
         return source.bootToWallOffsetNs();
@@ -181,13 +192,23 @@ public final class IorSession implements AutoCloseable {
         source.setFilter(filter);
     }
 
+    /**
+     * Replaces the probe set while the session runs, with the patterns of
+     * {@link Builder#syscalls}: names, globs, {@code !} to exclude; none = everything.
+     *
+     * @throws IorException (usage) when a pattern matches no syscall ior traces
+     */
+    public void setSyscalls(Set<String> patterns) {
+        source.setSyscalls(patterns);
+    }
+
     /** Counts delivered, lost and dropped events; callable from any thread at any time. */
     public SessionCounters counters() {
         SourceCounters kernel = source.counters();
         EventPipeline p = pipeline;
         long events = p == null ? 0 : p.events();
         return new SessionCounters(events, kernel.lostKernel(), droppedUser, kernel.unmatchedExits(),
-                kernel.filteredKernel(), kernel.ringFill());
+                kernel.filteredKernel(), kernel.rejectedKernel(), kernel.ringFill());
     }
 
     /** Adds events that a consumer had to drop (a full recorder queue) to the counters. */
@@ -246,6 +267,17 @@ public final class IorSession implements AutoCloseable {
             }
         }
         source.open(settings);
+        // The snapshot of what processes already have open is taken here, on the caller's
+        // thread, before start returns: a process the caller runs next must not beat it.
+        ProcFs procFs = source.procFs();
+        EventPipeline p = new EventPipeline(SyscallTable.builtIn(), procFs, source.bootToWallOffsetNs(),
+                flushIntervalNs, this::dispatch, this::flush);
+        if (analysis != null) {
+            p.onProcessExit(analysis::onProcessExit);
+        }
+        processesAtStart = p.snapshot(
+                settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
+        pipeline = p;
     }
 
     @SuppressWarnings("unchecked")
@@ -256,15 +288,7 @@ public final class IorSession implements AutoCloseable {
             analysis.startFeeding();
         }
         try {
-            ProcFs procFs = source.procFs();
-            EventPipeline p = new EventPipeline(SyscallTable.builtIn(), procFs, source.bootToWallOffsetNs(),
-                    flushIntervalNs, this::dispatch, this::flush);
-            if (analysis != null) {
-                p.onProcessExit(analysis::onProcessExit);
-            }
-            pipeline = p;
-            p.snapshot(settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
-            source.run(p); // even when already stopped: it delivers what the kernel holds
+            source.run(pipeline); // even when already stopped: it delivers what the kernel holds
             flush();
         } catch (Throwable t) {
             fail(t);
@@ -348,7 +372,7 @@ public final class IorSession implements AutoCloseable {
             for (int pid : pids) {
                 list.add(pid);
             }
-            settings = settings.withFilter(settings.filter().withPids(java.util.Set.copyOf(list)));
+            settings = settings.withFilter(settings.filter().withPids(Set.copyOf(list)));
             return this;
         }
 
@@ -370,9 +394,13 @@ public final class IorSession implements AutoCloseable {
             return this;
         }
 
-        /** Traces only these syscalls; none named = every syscall in ior's table. */
-        public Builder syscalls(String... names) {
-            settings = settings.withSyscalls(java.util.Set.of(names));
+        /**
+         * Traces only the syscalls these patterns select; none = every syscall and
+         * io_uring operation in ior's table. A pattern is a name ({@code openat}), a glob
+         * ({@code open*}, {@code io_uring:*}), or either after {@code !} to exclude.
+         */
+        public Builder syscalls(String... patterns) {
+            settings = settings.withSyscalls(Set.of(patterns));
             return this;
         }
 

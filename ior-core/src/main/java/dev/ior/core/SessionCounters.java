@@ -10,10 +10,15 @@ package dev.ior.core;
  * @param droppedUser     events dropped in user space (a full recorder queue)
  * @param unmatchedExits  exits whose enter was not seen (calls in flight at attach; seccomp)
  * @param filteredKernel  calls dropped in the kernel by the minimum-latency filter
+ * @param rejectedKernel  calls dropped in the kernel by the pid, tid or comm filter
  * @param ringFill        the kernel ring's fill level at the last read, 0..1
  */
 public record SessionCounters(long events, long lostKernel, long droppedUser, long unmatchedExits,
-                              long filteredKernel, double ringFill) {
+                              long filteredKernel, long rejectedKernel, double ringFill) {
+
+    /** Nothing counted yet. */
+    public static final SessionCounters NONE = new SessionCounters(0, 0, 0, 0, 0, 0, 0);
+
 
     /** The machine-readable summary: {@code ior: events=N lost_kernel=L dropped_user=D}. */
     public String summaryLine() {

@@ -7,7 +7,10 @@ import java.util.Set;
  * size of the kernel ring.
  *
  * @param filter    the kernel-side filters
- * @param syscalls  names of the syscalls to trace; empty = every syscall in ior's table
+ * @param syscalls  patterns selecting the syscalls to trace ({@code openat}, {@code open*},
+ *                  {@code io_uring:*}, {@code !openat2} to exclude); empty = every syscall
+ *                  and io_uring operation in ior's table
+ *                  ({@link dev.ior.core.syscall.SyscallTable#select})
  * @param ringBytes size of the kernel ring buffer, a power of two of at least one page
  */
 public record TraceSettings(KernelFilter filter, Set<String> syscalls, long ringBytes) {

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * ior's dashboard in the terminal: the PID picker (unless a process was named), then
@@ -128,8 +127,9 @@ public final class Dashboard {
             session.startAsync();
             TabContext context = new TabContext(session.analysis(), directory, environment,
                     Glyphs.fromEnvironment(environment), loop);
-            loop.run(new DashboardUi(session, options, recorder, context, options.live() ? new ProcFs() : null,
-                    probeSetter(session)), options.duration());
+            boolean live = options.live();
+            loop.run(new DashboardUi(session, options, recorder, context, live ? new ProcFs() : null,
+                    live ? session::setSyscalls : null), options.duration());
         } finally {
             finish(session, recorder);
             try {
@@ -138,11 +138,6 @@ public final class Dashboard {
                 // the hook runs or ran: it finished the same way
             }
         }
-    }
-
-    /** The probe-set change, once the session API offers it (null until then: the picker says so). */
-    private static Consumer<Set<String>> probeSetter(IorSession session) {
-        return null;
     }
 
     /**

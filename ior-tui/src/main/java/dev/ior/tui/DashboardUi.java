@@ -202,7 +202,7 @@ public final class DashboardUi implements Screenful {
                     context.error("this source cannot change its probes while running");
                     return;
                 }
-                context.open(new ProbePicker(SyscallTable.builtIn().all(), trace.syscalls(), this::setProbes));
+                context.open(new ProbePicker(SyscallTable.builtIn(), trace.syscalls(), this::setProbes));
             }
         }
     }

@@ -26,8 +26,8 @@ public final class Events {
         Syscall s = SyscallTable.builtIn().byName(syscall).orElseThrow();
         int errno = ret < 0 ? (int) -ret : 0;
         long bytes = errno == 0 && (s.kind().readsBytes() || s.kind().writesBytes()) ? ret : 0;
-        return new EventRecord(0, timeNs, timeNs, gapNs, latencyNs, comm, pid, tid, s, 3, ret, bytes, file, "", false,
-                errno, 0);
+        return new EventRecord(0, timeNs, timeNs, gapNs, latencyNs, comm, pid, tid, s, 3, ret, bytes, file, "", -1,
+                false, errno, 0);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class Events {
             EventRecord e = (EventRecord) events.get(i);
             long t = S + i * 100 * MS;
             events.set(i, new EventRecord(0, t, t, e.gapNs(), e.latencyNs(), e.comm(), e.pid(), e.tid(), e.syscall(),
-                    e.fd(), e.ret(), e.bytes(), e.file(), e.oldFile(), false, e.errno(), 0));
+                    e.fd(), e.ret(), e.bytes(), e.file(), e.oldFile(), e.oldFd(), false, e.errno(), 0));
         }
         return events;
     }

@@ -76,7 +76,7 @@ public class PipelineBenchmark {
         Duration interval = publish.equals("off") ? Duration.ofDays(1)
                 : Duration.ofMillis(Long.parseLong(publish.replace("ms", "")));
         analysis = new Analysis(AnalysisSettings.DEFAULT.withPublishInterval(interval),
-                () -> new SessionCounters(0, 0, 0, 0, 0, 0));
+                () -> SessionCounters.NONE);
         pipeline = new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, interval.toNanos(), analysis::onEvent,
                 analysis::onFlush);
         pipeline.onProcessExit(analysis::onProcessExit);

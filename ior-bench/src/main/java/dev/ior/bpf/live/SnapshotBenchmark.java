@@ -53,7 +53,7 @@ public class SnapshotBenchmark {
     public void setUp() {
         workload = RecordedWorkload.generate(RECORDS, 32, 4, files, 42);
         analysis = new Analysis(AnalysisSettings.DEFAULT.withPublishInterval(Duration.ofDays(1)),
-                () -> new SessionCounters(0, 0, 0, 0, 0, 0));
+                () -> SessionCounters.NONE);
         EventPipeline pipeline = new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, Long.MAX_VALUE,
                 analysis::onEvent, analysis::onFlush);
         decoder = new RecordDecoder(pipeline);

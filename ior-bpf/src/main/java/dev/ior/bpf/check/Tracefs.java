@@ -52,6 +52,11 @@ public final class Tracefs {
         return root;
     }
 
+    /** Whether this kernel has the trace event {@code system/name} (e.g. io_uring/io_uring_complete). */
+    public boolean hasEvent(String system, String name) {
+        return Files.isDirectory(root.resolve("events").resolve(system).resolve(name));
+    }
+
     /** The names of the syscalls this kernel has tracepoints for. */
     public Set<String> syscalls() {
         Set<String> names = new TreeSet<>();

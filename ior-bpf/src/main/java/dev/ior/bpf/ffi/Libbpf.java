@@ -96,6 +96,15 @@ public class Libbpf {
     public static int IOR_MAX_SYSCALL_NR() {
         return IOR_MAX_SYSCALL_NR;
     }
+    private static final int IOR_URING_OPS = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define IOR_URING_OPS 256
+     * }
+     */
+    public static int IOR_URING_OPS() {
+        return IOR_URING_OPS;
+    }
     private static final int BPF_MAP_TYPE_RINGBUF = (int)27L;
     /**
      * {@snippet lang=c :
@@ -1744,6 +1753,15 @@ public class Libbpf {
     public static int IOR_KIND_EXIT() {
         return IOR_KIND_EXIT;
     }
+    private static final int IOR_KIND_URING = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_event_kind.IOR_KIND_URING = 5
+     * }
+     */
+    public static int IOR_KIND_URING() {
+        return IOR_KIND_URING;
+    }
     private static final int IOR_F_PATH_TRUNCATED = (int)1L;
     /**
      * {@snippet lang=c :
@@ -1788,6 +1806,24 @@ public class Libbpf {
      */
     public static int IOR_F_NO_RETURN() {
         return IOR_F_NO_RETURN;
+    }
+    private static final int IOR_F_TRACK_ONLY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_event_flag.IOR_F_TRACK_ONLY = 32
+     * }
+     */
+    public static int IOR_F_TRACK_ONLY() {
+        return IOR_F_TRACK_ONLY;
+    }
+    private static final int IOR_F_FD_IDENTITY = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_event_flag.IOR_F_FD_IDENTITY = 64
+     * }
+     */
+    public static int IOR_F_FD_IDENTITY() {
+        return IOR_F_FD_IDENTITY;
     }
     private static final int IOR_CNT_EMITTED = (int)0L;
     /**
@@ -1834,10 +1870,28 @@ public class Libbpf {
     public static int IOR_CNT_FILTERED() {
         return IOR_CNT_FILTERED;
     }
-    private static final int IOR_CNT__COUNT = (int)5L;
+    private static final int IOR_CNT_REJECTED = (int)5L;
     /**
      * {@snippet lang=c :
-     * enum ior_counter.IOR_CNT__COUNT = 5
+     * enum ior_counter.IOR_CNT_REJECTED = 5
+     * }
+     */
+    public static int IOR_CNT_REJECTED() {
+        return IOR_CNT_REJECTED;
+    }
+    private static final int IOR_CNT_LOST_URING = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_counter.IOR_CNT_LOST_URING = 6
+     * }
+     */
+    public static int IOR_CNT_LOST_URING() {
+        return IOR_CNT_LOST_URING;
+    }
+    private static final int IOR_CNT__COUNT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_counter.IOR_CNT__COUNT = 7
      * }
      */
     public static int IOR_CNT__COUNT() {

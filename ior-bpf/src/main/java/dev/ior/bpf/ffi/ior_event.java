@@ -30,7 +30,7 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
  *     __u16 restarts;
  *     __u16 path_len;
  *     __u16 path2_len;
- *     __u32 reserved;
+ *     __u32 fs_magic;
  * }
  * }
  */
@@ -56,7 +56,7 @@ public class ior_event {
         Libbpf.C_SHORT.withName("restarts"),
         Libbpf.C_SHORT.withName("path_len"),
         Libbpf.C_SHORT.withName("path2_len"),
-        Libbpf.C_INT.withName("reserved")
+        Libbpf.C_INT.withName("fs_magic")
     ).withName("ior_event");
 
     /**
@@ -792,48 +792,48 @@ public class ior_event {
         struct.set(path2_len$LAYOUT, path2_len$OFFSET, fieldValue);
     }
 
-    private static final OfInt reserved$LAYOUT = (OfInt)$LAYOUT.select(groupElement("reserved"));
+    private static final OfInt fs_magic$LAYOUT = (OfInt)$LAYOUT.select(groupElement("fs_magic"));
 
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * __u32 reserved
+     * __u32 fs_magic
      * }
      */
-    public static final OfInt reserved$layout() {
-        return reserved$LAYOUT;
+    public static final OfInt fs_magic$layout() {
+        return fs_magic$LAYOUT;
     }
 
-    private static final long reserved$OFFSET = $LAYOUT.byteOffset(groupElement("reserved"));
+    private static final long fs_magic$OFFSET = $LAYOUT.byteOffset(groupElement("fs_magic"));
 
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * __u32 reserved
+     * __u32 fs_magic
      * }
      */
-    public static final long reserved$offset() {
-        return reserved$OFFSET;
+    public static final long fs_magic$offset() {
+        return fs_magic$OFFSET;
     }
 
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * __u32 reserved
+     * __u32 fs_magic
      * }
      */
-    public static int reserved(MemorySegment struct) {
-        return struct.get(reserved$LAYOUT, reserved$OFFSET);
+    public static int fs_magic(MemorySegment struct) {
+        return struct.get(fs_magic$LAYOUT, fs_magic$OFFSET);
     }
 
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * __u32 reserved
+     * __u32 fs_magic
      * }
      */
-    public static void reserved(MemorySegment struct, int fieldValue) {
-        struct.set(reserved$LAYOUT, reserved$OFFSET, fieldValue);
+    public static void fs_magic(MemorySegment struct, int fieldValue) {
+        struct.set(fs_magic$LAYOUT, fs_magic$OFFSET, fieldValue);
     }
 
     /**

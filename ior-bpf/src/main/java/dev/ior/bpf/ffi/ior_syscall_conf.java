@@ -19,7 +19,9 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
  *     __u8 path_arg;
  *     __u8 path2_arg;
  *     __u8 deref_arg;
- *     __u32 reserved;
+ *     __u8 track;
+ *     __u8 fd_ident;
+ *     __u16 reserved;
  * }
  * }
  */
@@ -34,7 +36,9 @@ public class ior_syscall_conf {
         Libbpf.C_CHAR.withName("path_arg"),
         Libbpf.C_CHAR.withName("path2_arg"),
         Libbpf.C_CHAR.withName("deref_arg"),
-        Libbpf.C_INT.withName("reserved")
+        Libbpf.C_CHAR.withName("track"),
+        Libbpf.C_CHAR.withName("fd_ident"),
+        Libbpf.C_SHORT.withName("reserved")
     ).withName("ior_syscall_conf");
 
     /**
@@ -220,15 +224,103 @@ public class ior_syscall_conf {
         struct.set(deref_arg$LAYOUT, deref_arg$OFFSET, fieldValue);
     }
 
-    private static final OfInt reserved$LAYOUT = (OfInt)$LAYOUT.select(groupElement("reserved"));
+    private static final OfByte track$LAYOUT = (OfByte)$LAYOUT.select(groupElement("track"));
 
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * __u32 reserved
+     * __u8 track
      * }
      */
-    public static final OfInt reserved$layout() {
+    public static final OfByte track$layout() {
+        return track$LAYOUT;
+    }
+
+    private static final long track$OFFSET = $LAYOUT.byteOffset(groupElement("track"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u8 track
+     * }
+     */
+    public static final long track$offset() {
+        return track$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u8 track
+     * }
+     */
+    public static byte track(MemorySegment struct) {
+        return struct.get(track$LAYOUT, track$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u8 track
+     * }
+     */
+    public static void track(MemorySegment struct, byte fieldValue) {
+        struct.set(track$LAYOUT, track$OFFSET, fieldValue);
+    }
+
+    private static final OfByte fd_ident$LAYOUT = (OfByte)$LAYOUT.select(groupElement("fd_ident"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u8 fd_ident
+     * }
+     */
+    public static final OfByte fd_ident$layout() {
+        return fd_ident$LAYOUT;
+    }
+
+    private static final long fd_ident$OFFSET = $LAYOUT.byteOffset(groupElement("fd_ident"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u8 fd_ident
+     * }
+     */
+    public static final long fd_ident$offset() {
+        return fd_ident$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u8 fd_ident
+     * }
+     */
+    public static byte fd_ident(MemorySegment struct) {
+        return struct.get(fd_ident$LAYOUT, fd_ident$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u8 fd_ident
+     * }
+     */
+    public static void fd_ident(MemorySegment struct, byte fieldValue) {
+        struct.set(fd_ident$LAYOUT, fd_ident$OFFSET, fieldValue);
+    }
+
+    private static final OfShort reserved$LAYOUT = (OfShort)$LAYOUT.select(groupElement("reserved"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u16 reserved
+     * }
+     */
+    public static final OfShort reserved$layout() {
         return reserved$LAYOUT;
     }
 
@@ -237,7 +329,7 @@ public class ior_syscall_conf {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * __u32 reserved
+     * __u16 reserved
      * }
      */
     public static final long reserved$offset() {
@@ -247,20 +339,20 @@ public class ior_syscall_conf {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * __u32 reserved
+     * __u16 reserved
      * }
      */
-    public static int reserved(MemorySegment struct) {
+    public static short reserved(MemorySegment struct) {
         return struct.get(reserved$LAYOUT, reserved$OFFSET);
     }
 
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * __u32 reserved
+     * __u16 reserved
      * }
      */
-    public static void reserved(MemorySegment struct, int fieldValue) {
+    public static void reserved(MemorySegment struct, short fieldValue) {
         struct.set(reserved$LAYOUT, reserved$OFFSET, fieldValue);
     }
 

@@ -13,7 +13,9 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A BPF object through libbpf's lifecycle: open from memory, adjust maps (read-only
@@ -33,6 +35,7 @@ public final class BpfObject implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment object;
     private final List<MemorySegment> links = new ArrayList<>();
+    private final Set<String> disabled = new HashSet<>();
     /** Holds the ELF buffer, which libbpf reads until load. */
     private Arena openArena;
     private boolean closed;
@@ -85,6 +88,21 @@ public final class BpfObject implements AutoCloseable {
         }
     }
 
+    /** Leaves program {@code name} out of load and attach (before load). */
+    public void disableProgram(String name) {
+        try (Arena temp = Arena.ofConfined()) {
+            MemorySegment prog = Libbpf.bpf_object__find_program_by_name(object, temp.allocateFrom(name));
+            if (prog.equals(MemorySegment.NULL)) {
+                throw new BpfException("ior's BPF object has no program " + name);
+            }
+            int rc = Libbpf.bpf_program__set_autoload(prog, false);
+            if (rc != 0) {
+                throw new BpfException("cannot leave out " + name + ": " + reason(-rc));
+            }
+            disabled.add(name);
+        }
+    }
+
     /** Loads every program into the kernel (verification happens here). */
     public void load() {
         LibbpfLog.clear();
@@ -102,6 +120,9 @@ public final class BpfObject implements AutoCloseable {
         MemorySegment prog = MemorySegment.NULL;
         while (!(prog = Libbpf.bpf_object__next_program(object, prog)).equals(MemorySegment.NULL)) {
             String name = Libbpf.bpf_program__name(prog).reinterpret(Long.MAX_VALUE).getString(0);
+            if (disabled.contains(name)) {
+                continue;
+            }
             LibbpfLog.clear();
             try {
                 MemorySegment state = arena.allocate(CAPTURE);

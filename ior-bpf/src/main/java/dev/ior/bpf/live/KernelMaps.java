@@ -8,12 +8,13 @@ import dev.ior.bpf.libbpf.BpfObject;
 import dev.ior.bpf.sys.Libc;
 import dev.ior.core.KernelFilter;
 import dev.ior.core.syscall.ArgRole;
+import dev.ior.core.syscall.Effect;
 import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallClass;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -27,6 +28,7 @@ final class KernelMaps {
     private static final int BPF_ANY = 0;
 
     private final int syscallsFd;
+    private final int uringOpsFd;
     private final int filterFd;
     private final int pidsFd;
     private final int countersFd;
@@ -35,22 +37,48 @@ final class KernelMaps {
 
     KernelMaps(BpfObject object) {
         this.syscallsFd = object.mapFd("ior_syscalls");
+        this.uringOpsFd = object.mapFd("ior_uring_ops");
         this.filterFd = object.mapFd("ior_filter");
         this.pidsFd = object.mapFd("ior_pids");
         this.countersFd = object.mapFd("ior_counters");
         this.cpus = Libbpf.libbpf_num_possible_cpus();
     }
 
-    /** Turns tracing of {@code syscall} on (with its string arguments) or off. */
-    void setTraced(Syscall syscall, boolean traced) {
+    /**
+     * Turns the events of {@code syscall} (a syscall or an io_uring operation) on or
+     * off. Either way, a call that changes the fd table keeps being recorded for user
+     * space's fd tables (track), and the kernel side learns which arguments to copy.
+     */
+    synchronized void setTraced(Syscall syscall, boolean traced) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment conf = arena.allocate(ior_syscall_conf.layout());
             ior_syscall_conf.traced(conf, (byte) (traced ? 1 : 0));
-            ior_syscall_conf.path_arg(conf, oneBased(syscall, ArgRole.PATH));
+            ior_syscall_conf.track(conf, (byte) (syscall.effect() == Effect.NONE ? 0 : 1));
+            MemorySegment key = arena.allocateFrom(ValueLayout.JAVA_INT, syscall.nr());
+            if (syscall.isUringOperation()) {
+                update(uringOpsFd, key, conf, "ior_uring_ops");
+                return;
+            }
+            ior_syscall_conf.path_arg(conf, oneBased(syscall, syscall.has(ArgRole.PATH) ? ArgRole.PATH : ArgRole.TARGET));
             ior_syscall_conf.path2_arg(conf, oneBased(syscall, ArgRole.PATH2));
             ior_syscall_conf.deref_arg(conf, oneBased(syscall, ArgRole.DEREF));
-            update(syscallsFd, arena.allocateFrom(ValueLayout.JAVA_INT, syscall.nr()), conf, "ior_syscalls");
+            ior_syscall_conf.fd_ident(conf, fdIdentity(syscall));
+            update(syscallsFd, key, conf, "ior_syscalls");
         }
+    }
+
+    /**
+     * Whether the kernel side names the new fd(s) a successful call returns: 1 for a
+     * call that makes one without a path (socket, eventfd, accept, ...), 2 for a pair.
+     * Opens without a path (open_by_handle_at) name a real file, which only /proc can.
+     */
+    private static byte fdIdentity(Syscall syscall) {
+        return switch (syscall.effect()) {
+            case NEW_FD, NEW_FD_CLOEXEC -> syscall.has(ArgRole.PATH) || syscall.kind() == SyscallClass.OPEN
+                    ? (byte) 0 : (byte) 1;
+            case PIPE -> 2;
+            default -> 0;
+        };
     }
 
     /** Replaces the filters; the pid set is rewritten to hold exactly {@code filter.pids()}. */
@@ -93,13 +121,6 @@ final class KernelMaps {
             }
             return sum;
         }
-    }
-
-    /** Syscalls currently traced, for the caller to diff against. */
-    static Set<Integer> nrs(Collection<Syscall> syscalls) {
-        Set<Integer> nrs = new HashSet<>();
-        syscalls.forEach(s -> nrs.add(s.nr()));
-        return nrs;
     }
 
     private static byte oneBased(Syscall syscall, ArgRole role) {

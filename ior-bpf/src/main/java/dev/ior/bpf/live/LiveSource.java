@@ -4,6 +4,7 @@ import dev.ior.bpf.check.Preflight;
 import dev.ior.bpf.check.Tracefs;
 import dev.ior.bpf.ffi.Libbpf;
 import dev.ior.bpf.ffi.ior_settings;
+import dev.ior.bpf.libbpf.BpfException;
 import dev.ior.bpf.libbpf.BpfObject;
 import dev.ior.bpf.ring.RingReader;
 import dev.ior.bpf.sys.Libc;
@@ -20,7 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +39,9 @@ public final class LiveSource implements EventSource {
     private static final int IDLE_WAIT_MS = 50;
     /** Wake the reader early once this much is queued (bounded by a quarter ring). */
     private static final long WAKEUP_BYTES = 1L << 20;
+    /** The io_uring tracepoints and the programs on them (bpf-src/ior_uring.bpf.h). */
+    private static final List<String> URING_TRACEPOINTS = List.of("io_uring_submit_req", "io_uring_complete");
+    private static final List<String> URING_PROGRAMS = List.of("ior_uring_submit", "ior_uring_complete");
 
     private final ProcFs procFs = new ProcFs();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -48,33 +52,58 @@ public final class LiveSource implements EventSource {
     private RingReader ring;
     private RecordDecoder decoder;
     private long bootToWallNs;
-    private List<Syscall> traced = List.of();
+    private volatile List<Syscall> traced = List.of();
     private List<String> programs = List.of();
+    private Set<String> kernelSyscalls = Set.of();
+    private boolean uringTraced;
 
     @Override
     public void open(TraceSettings settings) {
         Preflight.check();
-        Set<String> available = Tracefs.mountIfNeeded().syscalls();
-        traced = select(settings.syscalls(), available);
+        List<Syscall> selected = SyscallTable.builtIn().select(settings.syscalls()); // bad patterns fail first
+        Tracefs tracefs = Tracefs.mountIfNeeded();
+        kernelSyscalls = tracefs.syscalls();
+        boolean uring = URING_TRACEPOINTS.stream().allMatch(tp -> tracefs.hasEvent("io_uring", tp));
         bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - Libc.clockNanos(Libc.CLOCK_BOOTTIME);
-        object = BpfObject.open(readObject(), "ior");
+        try {
+            object = load(settings, uring);
+        } catch (BpfException e) {
+            if (!uring) {
+                throw e;
+            }
+            // io_uring's tracepoints changed shape over kernel versions: trace syscalls without them
+            LOG.log(System.Logger.Level.DEBUG, "io_uring operations are not traced on this kernel: {0}",
+                    e.getMessage());
+            uring = false;
+            object = load(settings, false);
+        }
+        uringTraced = uring;
+        maps = new KernelMaps(object);
+        maps.setFilter(settings.filter());
+        apply(selected);
+        programs = object.attachAll();
+        ring = new RingReader(object.mapFd("ior_ring"), settings.ringBytes());
+        LOG.log(System.Logger.Level.DEBUG, "attached: {0} syscalls and io_uring operations traced, ring {1} bytes",
+                traced.size(), settings.ringBytes());
+    }
+
+    private static BpfObject load(TraceSettings settings, boolean uring) {
+        BpfObject loaded = BpfObject.open(readObject(), "ior");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment rodata = arena.allocate(ior_settings.layout());
             ior_settings.self_tgid(rodata, (int) ProcessHandle.current().pid());
             ior_settings.wakeup_bytes(rodata, Math.min(WAKEUP_BYTES, settings.ringBytes() / 4));
-            object.setInitialValue(".rodata.ior", rodata);
+            loaded.setInitialValue(".rodata.ior", rodata);
+            loaded.setMaxEntries("ior_ring", settings.ringBytes());
+            if (!uring) {
+                URING_PROGRAMS.forEach(loaded::disableProgram);
+            }
+            loaded.load();
+            return loaded;
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
         }
-        object.setMaxEntries("ior_ring", settings.ringBytes());
-        object.load();
-        maps = new KernelMaps(object);
-        maps.setFilter(settings.filter());
-        for (Syscall syscall : traced) {
-            maps.setTraced(syscall, true);
-        }
-        programs = object.attachAll();
-        ring = new RingReader(object.mapFd("ior_ring"), settings.ringBytes());
-        LOG.log(System.Logger.Level.DEBUG, "attached: {0} syscalls traced, ring {1} bytes", traced.size(),
-                settings.ringBytes());
     }
 
     @Override
@@ -109,7 +138,8 @@ public final class LiveSource implements EventSource {
         }
         return new SourceCounters(m.counter(Libbpf.IOR_CNT_EMITTED()), m.counter(Libbpf.IOR_CNT_LOST_RINGBUF()),
                 m.counter(Libbpf.IOR_CNT_LOST_STORAGE()), m.counter(Libbpf.IOR_CNT_UNMATCHED_EXIT()),
-                m.counter(Libbpf.IOR_CNT_FILTERED()), r == null ? 0 : r.fill());
+                m.counter(Libbpf.IOR_CNT_FILTERED()), m.counter(Libbpf.IOR_CNT_REJECTED()),
+                m.counter(Libbpf.IOR_CNT_LOST_URING()), r == null ? 0 : r.fill());
     }
 
     @Override
@@ -119,7 +149,22 @@ public final class LiveSource implements EventSource {
 
     @Override
     public void setFilter(KernelFilter filter) {
-        maps.setFilter(filter);
+        openMaps().setFilter(filter);
+    }
+
+    @Override
+    public void setSyscalls(Set<String> patterns) {
+        List<Syscall> selected = SyscallTable.builtIn().select(patterns);
+        openMaps();
+        apply(selected);
+    }
+
+    private KernelMaps openMaps() {
+        KernelMaps m = maps;
+        if (m == null) {
+            throw new IllegalStateException("the live source is not open: start the session first");
+        }
+        return m;
     }
 
     @Override
@@ -127,7 +172,7 @@ public final class LiveSource implements EventSource {
         return procFs;
     }
 
-    /** The syscalls this source traces (the selection that the running kernel has). */
+    /** The syscalls and io_uring operations this source traces: the selection the running kernel has. */
     public List<Syscall> traced() {
         return traced;
     }
@@ -135,6 +180,23 @@ public final class LiveSource implements EventSource {
     /** The BPF programs attached by {@link #open}, by name. */
     public List<String> programs() {
         return programs;
+    }
+
+    /** Writes the probe set: every row the kernel has, traced if selected (tracked either way). */
+    private synchronized void apply(List<Syscall> selected) {
+        Set<Syscall> wanted = new HashSet<>(selected);
+        for (Syscall syscall : SyscallTable.builtIn().all()) {
+            if (available(syscall)) {
+                maps.setTraced(syscall, wanted.contains(syscall));
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "this kernel has no {0}: not traced", syscall.name());
+            }
+        }
+        traced = selected.stream().filter(this::available).toList();
+    }
+
+    private boolean available(Syscall syscall) {
+        return syscall.isUringOperation() ? uringTraced : kernelSyscalls.contains(syscall.name());
     }
 
     @Override
@@ -157,29 +219,6 @@ public final class LiveSource implements EventSource {
         if (object != null) {
             object.close();
         }
-    }
-
-    /** The table's syscalls named in {@code wanted} (all if empty) that this kernel has. */
-    static List<Syscall> select(Set<String> wanted, Set<String> available) {
-        SyscallTable table = SyscallTable.builtIn();
-        for (String name : wanted) {
-            if (table.byName(name).isEmpty()) {
-                throw new IorException("ior does not trace a syscall named '" + name + "'", IorException.USAGE_ERROR,
-                        null);
-            }
-        }
-        List<Syscall> selected = new ArrayList<>();
-        for (Syscall syscall : table.all()) {
-            if (!wanted.isEmpty() && !wanted.contains(syscall.name())) {
-                continue;
-            }
-            if (!available.contains(syscall.name())) {
-                LOG.log(System.Logger.Level.DEBUG, "this kernel has no {0}: not traced", syscall.name());
-                continue;
-            }
-            selected.add(syscall);
-        }
-        return selected;
     }
 
     private static byte[] readObject() {

@@ -21,6 +21,8 @@ final class RecordDecoder implements RingReader.RecordHandler {
     private static final long GAP_NS = ior_event.gap_ns$offset();
     private static final long RET = ior_event.ret$offset();
     private static final long ARGS = ior_event.args$offset();
+    private static final long INO = ior_event.ino$offset();
+    private static final long FS_MAGIC = ior_event.fs_magic$offset();
     private static final long PID = ior_event.pid$offset();
     private static final long TID = ior_event.tid$offset();
     private static final long KIND = ior_event.kind$offset();
@@ -60,6 +62,8 @@ final class RecordDecoder implements RingReader.RecordHandler {
         for (int i = 0; i < 6; i++) {
             e.args[i] = data.get(ValueLayout.JAVA_LONG, offset + ARGS + 8L * i);
         }
+        e.ino = data.get(ValueLayout.JAVA_LONG, offset + INO);
+        e.fsMagic = data.get(ValueLayout.JAVA_INT, offset + FS_MAGIC);
         e.pid = data.get(ValueLayout.JAVA_INT, offset + PID);
         e.tid = data.get(ValueLayout.JAVA_INT, offset + TID);
         e.nr = data.get(ValueLayout.JAVA_SHORT, offset + NR) & 0xffff;

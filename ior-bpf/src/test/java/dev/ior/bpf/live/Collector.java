@@ -8,15 +8,28 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** Copies the events of a session and waits for one that matches. */
+/** Copies the events of a session that it keeps and waits for one that matches. */
 final class Collector implements Consumer<IorEvent> {
 
     private final List<EventRecord> events = new ArrayList<>();
+    private final Predicate<IorEvent> keep;
+
+    /** Keeps every event. */
+    Collector() {
+        this(e -> true);
+    }
+
+    /** Keeps the events {@code keep} accepts (sessions that trace the whole host). */
+    Collector(Predicate<IorEvent> keep) {
+        this.keep = keep;
+    }
 
     @Override
     public synchronized void accept(IorEvent event) {
-        events.add(event.copy());
-        notifyAll();
+        if (keep.test(event)) {
+            events.add(event.copy());
+            notifyAll();
+        }
     }
 
     /** Waits until an event matches {@code done}, then returns every event so far. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,15 +14,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the C helper (src/test/c/iohelper.c): starts a scenario, waits for its
- * "ready", lets it run on {@link #go()}, and collects the "key value" facts it prints.
+ * "ready", lets it run on {@link #go()} (again after each "paused"), and collects the
+ * "key value" facts it prints.
  */
 final class IoHelper implements AutoCloseable {
 
     private final Process process;
     private final BufferedReader out;
     private final OutputStream in;
-    private final Map<String, Long> facts = new HashMap<>();
+    private final Map<String, String> facts = new HashMap<>();
     private final int pid;
+    private boolean finished;
 
     private IoHelper(Process process) throws IOException {
         this.process = process;
@@ -34,10 +37,15 @@ final class IoHelper implements AutoCloseable {
         this.pid = Integer.parseInt(ready.substring(6));
     }
 
+    /** The helper binary. */
+    static Path binary() {
+        return Path.of(System.getProperty("ior.iohelper", "target/iohelper")).toAbsolutePath();
+    }
+
     /** Starts {@code scenario} with {@code args}; it waits for {@link #go()}. */
     static IoHelper start(String scenario, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("ior.iohelper", "target/iohelper"));
+        command.add(binary().toString());
         command.add(scenario);
         command.addAll(List.of(args));
         return new IoHelper(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
@@ -47,23 +55,40 @@ final class IoHelper implements AutoCloseable {
         return pid;
     }
 
-    /** Lets the scenario run and waits until it printed "done" and exited. */
+    /**
+     * Lets the scenario run until it printed "paused" (call again to go on) or "done";
+     * after "done", waits until it exited.
+     */
     void go() throws IOException, InterruptedException {
         in.write("go\n".getBytes(StandardCharsets.UTF_8));
         in.flush();
         String line;
         while ((line = out.readLine()) != null && !line.equals("done")) {
+            if (line.equals("paused")) {
+                return;
+            }
             String[] kv = line.split(" ", 2);
-            facts.put(kv[0], Long.parseLong(kv[1]));
+            facts.put(kv[0], kv[1]);
         }
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new IOException("iohelper did not exit");
         }
+        finished = true;
     }
 
-    /** A fact the scenario printed. */
+    /** Whether the scenario printed "done" (rather than "paused"). */
+    boolean finished() {
+        return finished;
+    }
+
+    /** A number the scenario printed. */
     long fact(String key) {
-        Long value = facts.get(key);
+        return Long.parseLong(text(key));
+    }
+
+    /** A fact the scenario printed, as text. */
+    String text(String key) {
+        String value = facts.get(key);
         if (value == null) {
             throw new IllegalStateException("iohelper printed no '" + key + "': " + facts);
         }

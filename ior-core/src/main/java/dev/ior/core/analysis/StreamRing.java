@@ -30,7 +30,7 @@ final class StreamRing {
     private static final int TID_FD = 8;
     private static final int FILE_OLD_FILE = 9;
     private static final int ERRNO_RESTARTS_TRUNCATED = 10;
-    private static final int SYSCALL = 11;
+    private static final int SYSCALL_OLD_FD = 11;
 
     private final int capacity;
     private final long[] events;
@@ -59,7 +59,7 @@ final class StreamRing {
         d[o + TID_FD] = pack(e.tid(), e.fd());
         d[o + FILE_OLD_FILE] = pack(e.fileId(), e.oldFileId());
         d[o + ERRNO_RESTARTS_TRUNCATED] = pack(e.errno(), e.restarts() << 1 | (e.fileTruncated() ? 1 : 0));
-        d[o + SYSCALL] = e.syscall().id();
+        d[o + SYSCALL_OLD_FD] = pack(e.syscall().id(), e.oldFd());
     }
 
     /** How many events are held. */
@@ -102,7 +102,7 @@ final class StreamRing {
     }
 
     int syscall(int i) {
-        return (int) events[i * STRIDE + SYSCALL];
+        return high(SYSCALL_OLD_FD, i);
     }
 
     long latencyNs(int i) {
@@ -152,7 +152,7 @@ final class StreamRing {
                 int flags = low(ERRNO_RESTARTS_TRUNCATED, i);
                 r = new EventRecord(seq(i), events[o + TIME], events[o + WALL_TIME], gapNs(i), latencyNs(i),
                         names.comm(comm(i)), pid(i), tid(i), names.syscall(syscall(i)), fd(i), ret(i), bytes(i),
-                        names.path(file(i)), names.path(low(FILE_OLD_FILE, i)), (flags & 1) != 0,
+                        names.path(file(i)), names.path(low(FILE_OLD_FILE, i)), low(SYSCALL_OLD_FD, i), (flags & 1) != 0,
                         high(ERRNO_RESTARTS_TRUNCATED, i), flags >>> 1);
                 records[i] = r;
             }

@@ -13,7 +13,7 @@ public final class CsvEventWriter implements EventWriter {
 
     /** The header line, in column order. */
     public static final String HEADER =
-            "seq,time_ns,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,errno,old_file";
+            "seq,time_ns,gap_ns,latency_ns,comm,pid,tid,syscall,fd,ret,bytes,file,errno,old_file,old_fd,truncated";
 
     private final TextBuffer out;
 
@@ -59,6 +59,10 @@ public final class CsvEventWriter implements EventWriter {
         }
         out.put(',');
         field(e.oldFile());
+        out.put(',');
+        out.number(e.oldFd());
+        out.put(',');
+        out.put(e.fileTruncated() ? '1' : '0');
         out.put('\n');
     }
 

@@ -2,6 +2,7 @@ package dev.ior.core.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.ior.core.flame.FlameNode;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,24 @@ import java.util.TreeMap;
 public final class FoldedStacks {
 
     private final Map<String, Long> stacks = new TreeMap<>();
+
+    /** The stacks of a flamegraph tree: each frame's own share ({@link FlameNode#self()}), root left out. */
+    public static FoldedStacks of(FlameNode root) {
+        FoldedStacks folded = new FoldedStacks();
+        for (FlameNode child : root.children()) {
+            folded.addTree(new ArrayList<>(), child);
+        }
+        return folded;
+    }
+
+    private void addTree(List<String> below, FlameNode node) {
+        below.add(node.label());
+        add(below, node.self());
+        for (FlameNode child : node.children()) {
+            addTree(below, child);
+        }
+        below.removeLast();
+    }
 
     /** Adds {@code value} to the stack {@code frames} (bottom first). Zero values are ignored. */
     public void add(List<String> frames, long value) {

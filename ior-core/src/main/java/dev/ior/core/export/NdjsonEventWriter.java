@@ -57,6 +57,10 @@ public final class NdjsonEventWriter implements EventWriter {
         }
         out.text(",\"old_file\":");
         string(e.oldFile());
+        out.text(",\"old_fd\":");
+        out.number(e.oldFd());
+        out.text(",\"truncated\":");
+        out.text(e.fileTruncated() ? "true" : "false");
         out.text("}\n");
     }
 

@@ -2,19 +2,24 @@ package dev.ior.core.pipeline;
 
 import dev.ior.core.Errno;
 import dev.ior.core.IorEvent;
+import dev.ior.core.proc.FdNames;
 import dev.ior.core.proc.PathResolver;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.proc.ProcessSnapshot;
 import dev.ior.core.proc.ProcessState;
 import dev.ior.core.proc.ProcessTable;
 import dev.ior.core.source.EventSink;
 import dev.ior.core.source.RawEvent;
 import dev.ior.core.syscall.ArgRole;
+import dev.ior.core.syscall.Effect;
 import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallClass;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.core.text.Interner;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.agrona.collections.Object2IntHashMap;
@@ -24,6 +29,12 @@ import org.agrona.collections.Object2IntHashMap;
  * process's fd table, applies the call's effect on that table, interns strings and
  * hands the finished event to the consumers. Runs on the source's thread only; no
  * locks and no allocation per event once strings and processes have been seen.
+ *
+ * <p>What a row shows: {@code fd}/{@code file} name what the call acted on (a new fd
+ * for opens and other fd-creating calls); a rename, link or symlink puts its new name
+ * in {@code file} and its old name (a symlink's target, as given) in {@code old_file};
+ * a transfer puts the file it wrote in {@code fd}/{@code file} and the file it read in
+ * {@code old_fd}/{@code old_file}.
  */
 public final class EventPipeline implements EventSink {
 
@@ -33,6 +44,12 @@ public final class EventPipeline implements EventSink {
     private static final int F_SETFD = 2;
     private static final int F_DUPFD_CLOEXEC = 1030;
     private static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
+    private static final int MAP_ANONYMOUS = 0x20;
+    private static final int EBADF = 9;
+    /** io_uring record arguments (bpf-src/ior_uring.bpf.h): sqe flags, fixed-file slot. */
+    private static final int URING_SQE_FLAGS = 4;
+    private static final int URING_FILE_SLOT = 5;
+    private static final int IOSQE_FIXED_FILE = 1;
     /** Check the clock for a periodic flush once per this many events. */
     private static final int FLUSH_CHECK_EVERY = 4096;
 
@@ -41,6 +58,7 @@ public final class EventPipeline implements EventSink {
     private final Interner paths = new Interner();
     private final ProcessTable processes;
     private final PathResolver resolver;
+    private final FdNames fdNames = new FdNames(paths);
     private final PipelineEvent event = new PipelineEvent(comms, paths);
     private final MemorySegment commBytes = MemorySegment.ofArray(new byte[16]);
     private final Consumer<IorEvent> consumer;
@@ -71,9 +89,9 @@ public final class EventPipeline implements EventSink {
         this.flush = flush;
     }
 
-    /** Reads the fd tables of {@code pids} from /proc now (call before the first event). */
-    public void snapshot(Collection<Integer> pids) {
-        processes.snapshot(pids);
+    /** Reads the fd tables of {@code pids} from /proc now (call before the first event); returns them. */
+    public List<ProcessSnapshot> snapshot(Collection<Integer> pids) {
+        return processes.snapshot(pids);
     }
 
     /** Events delivered so far. */
@@ -99,7 +117,8 @@ public final class EventPipeline implements EventSink {
     @Override
     public void onRaw(RawEvent raw) {
         switch (raw.kind) {
-            case RawEvent.SYSCALL -> syscall(raw);
+            case RawEvent.SYSCALL -> call(raw, table.byNr(raw.nr));
+            case RawEvent.URING -> call(raw, table.byUringOp(raw.nr));
             case RawEvent.FORK -> processes.fork((int) raw.args[0], raw.pid);
             case RawEvent.EXEC -> processes.exec(raw.pid);
             case RawEvent.EXIT -> {
@@ -127,6 +146,7 @@ public final class EventPipeline implements EventSink {
         e.bytes = resolved.bytes();
         e.fileId = pathTexts.id(resolved.file());
         e.oldFileId = resolved.oldFile().isEmpty() ? Interner.EMPTY : pathTexts.id(resolved.oldFile());
+        e.oldFd = resolved.oldFd();
         e.fileTruncated = resolved.fileTruncated();
         e.errno = resolved.errno();
         e.restarts = resolved.restarts();
@@ -139,8 +159,7 @@ public final class EventPipeline implements EventSink {
         flush.run();
     }
 
-    private void syscall(RawEvent raw) {
-        Syscall syscall = table.byNr(raw.nr);
+    private void call(RawEvent raw, Syscall syscall) {
         if (syscall == null) {
             unknownSyscalls++;
             return;
@@ -149,26 +168,17 @@ public final class EventPipeline implements EventSink {
         PipelineEvent e = event;
         long ret = raw.ret;
         int errno = Errno.of(ret);
-        int fd = -1;
-        int file = Interner.EMPTY;
-        int oldFile = Interner.EMPTY;
-        int fdArg = syscall.arg(ArgRole.FD);
-        if (fdArg >= 0) {
-            fd = (int) raw.args[fdArg];
-            file = resolveOrEmpty(processes.resolveFd(process, fd));
+        e.fd = -1;
+        e.fileId = Interner.EMPTY;
+        e.oldFd = -1;
+        e.oldFileId = Interner.EMPTY;
+        resolveFds(raw, syscall, process, e);
+        resolvePaths(raw, syscall, process, e);
+        if (errno == 0 || (syscall.effect() == Effect.CLOSE && errno != EBADF)) {
+            applyEffect(syscall, raw, process, e); // close frees the fd even when it reports EINTR or EIO
         }
-        int pathArg = syscall.arg(ArgRole.PATH);
-        if (pathArg >= 0 && (raw.flags & RawEvent.PATH_FAULT) == 0) {
-            file = resolveOrEmpty(resolver.resolve(process, dirfd(syscall, raw, ArgRole.DIRFD), raw.paths,
-                    raw.pathOffset, raw.pathLength));
-            if (syscall.has(ArgRole.PATH2) && (raw.flags & RawEvent.PATH2_FAULT) == 0) {
-                oldFile = file;
-                file = resolveOrEmpty(resolver.resolve(process, dirfd(syscall, raw, ArgRole.DIRFD2),
-                        raw.paths, raw.path2Offset, raw.path2Length));
-            }
-        }
-        if (errno == 0) {
-            fd = applyEffect(syscall, raw, process, fd, file);
+        if ((raw.flags & RawEvent.TRACK_ONLY) != 0) {
+            return; // kept for the fd table only: not selected, or below the minimum latency
         }
         e.seq++;
         e.timeNs = raw.startNs;
@@ -179,11 +189,9 @@ public final class EventPipeline implements EventSink {
         e.pid = raw.pid;
         e.tid = raw.tid;
         e.syscall = syscall;
-        e.fd = fd;
         e.ret = ret;
-        e.bytes = errno == 0 && (syscall.kind().readsBytes() || syscall.kind().writesBytes()) ? ret : 0;
-        e.fileId = file;
-        e.oldFileId = oldFile;
+        SyscallClass kind = syscall.kind();
+        e.bytes = errno == 0 && (kind.readsBytes() || kind.writesBytes()) ? ret : 0;
         e.fileTruncated = (raw.flags & (RawEvent.PATH_TRUNCATED | RawEvent.PATH2_TRUNCATED)) != 0;
         e.errno = errno;
         e.restarts = raw.restarts;
@@ -201,47 +209,150 @@ public final class EventPipeline implements EventSink {
         }
     }
 
-    /** Updates the fd table for a successful call; returns the fd the event shows. */
-    private int applyEffect(Syscall syscall, RawEvent raw, ProcessState process, int fd, int file) {
+    /** The fd arguments: the one the call acts on; a transfer's output and input. */
+    private void resolveFds(RawEvent raw, Syscall syscall, ProcessState process, PipelineEvent e) {
+        int fdArg = syscall.arg(ArgRole.FD);
+        if (fdArg >= 0 && !isAnonymousMap(raw, syscall)) {
+            e.fd = (int) raw.args[fdArg];
+            e.fileId = fileOf(raw, syscall, process, e.fd);
+        }
+        int fd2Arg = syscall.arg(ArgRole.FD2);
+        if (fd2Arg >= 0 && syscall.kind() == SyscallClass.TRANSFER) {
+            e.oldFd = e.fd;
+            e.oldFileId = e.fileId;
+            e.fd = (int) raw.args[fd2Arg];
+            e.fileId = fileOf(raw, syscall, process, e.fd);
+        }
+    }
+
+    /** The path arguments, made absolute; a second path makes the first the old name. */
+    private void resolvePaths(RawEvent raw, Syscall syscall, ProcessState process, PipelineEvent e) {
+        if ((raw.flags & RawEvent.FD_IDENTITY) != 0) {
+            return; // the first path is the new fd's dentry name: applyEffect names the fd
+        }
+        int pathArg = syscall.arg(ArgRole.PATH);
+        if (pathArg >= 0) {
+            e.fileId = path(raw, syscall, process, pathArg, ArgRole.DIRFD, RawEvent.PATH_FAULT,
+                    raw.pathOffset, raw.pathLength);
+        } else if (syscall.has(ArgRole.TARGET) && (raw.flags & RawEvent.PATH_FAULT) == 0) {
+            e.fileId = paths.intern(raw.paths, raw.pathOffset, raw.pathLength); // a symlink's target, as given
+        }
+        int path2Arg = syscall.arg(ArgRole.PATH2);
+        if (path2Arg >= 0) {
+            e.oldFileId = e.fileId;
+            e.fileId = path(raw, syscall, process, path2Arg, ArgRole.DIRFD2, RawEvent.PATH2_FAULT,
+                    raw.path2Offset, raw.path2Length);
+        }
+    }
+
+    /**
+     * One path argument resolved against its dirfd (or the cwd). A NULL pointer names
+     * the dirfd itself, as an empty path does with AT_EMPTY_PATH (utimensat, fanotify_mark).
+     */
+    private int path(RawEvent raw, Syscall syscall, ProcessState process, int arg, ArgRole dirfdRole, int faultFlag,
+                     long offset, int length) {
+        int dirfd = dirfd(syscall, raw, dirfdRole);
+        if ((raw.flags & faultFlag) != 0) {
+            boolean nullPointer = !syscall.isUringOperation() && raw.args[arg] == 0;
+            return nullPointer && dirfd != PathResolver.AT_FDCWD
+                    ? resolveOrEmpty(processes.resolveFd(process, dirfd)) : Interner.EMPTY;
+        }
+        return resolveOrEmpty(resolver.resolve(process, dirfd, raw.paths, offset, length));
+    }
+
+    /** The file behind fd; nothing for an io_uring fixed file (an index, not an fd). */
+    private int fileOf(RawEvent raw, Syscall syscall, ProcessState process, int fd) {
+        if (syscall.isUringOperation() && (raw.args[URING_SQE_FLAGS] & IOSQE_FIXED_FILE) != 0) {
+            return Interner.EMPTY;
+        }
+        return resolveOrEmpty(processes.resolveFd(process, fd));
+    }
+
+    private static boolean isAnonymousMap(RawEvent raw, Syscall syscall) {
+        return syscall.kind() == SyscallClass.MMAP && syscall.has(ArgRole.FLAGS)
+                && (raw.args[syscall.arg(ArgRole.FLAGS)] & MAP_ANONYMOUS) != 0;
+    }
+
+    /** Updates the fd table (or cwd) for a successful call and names a new fd on the event. */
+    private void applyEffect(Syscall syscall, RawEvent raw, ProcessState process, PipelineEvent e) {
         long ret = raw.ret;
         switch (syscall.effect()) {
-            case NEW_FD -> {
-                int flagsArg = syscall.arg(ArgRole.FLAGS);
-                boolean cloexec = flagsArg >= 0 && (raw.args[flagsArg] & O_CLOEXEC) != 0;
-                processes.open(process, (int) ret, file, cloexec);
-                return (int) ret;
+            case NEW_FD, NEW_FD_CLOEXEC -> {
+                if (isFixedSlot(raw, syscall)) {
+                    return; // installed in the ring's fixed-file table, not the fd table
+                }
+                e.fd = (int) ret;
+                int name = newFdName(raw, e.fileId, (int) raw.ino);
+                e.fileId = resolveOrEmpty(name);
+                remember(process, e.fd, name, syscall.effect() == Effect.NEW_FD_CLOEXEC || cloexec(syscall, raw));
             }
-            case DUP -> processes.open(process, (int) ret, file, false);
+            case DUP -> processes.open(process, (int) ret, e.fileId, false);
             case DUP_TO -> {
                 int target = (int) raw.args[syscall.arg(ArgRole.FD2)];
-                if (target != fd) {
-                    boolean cloexec = syscall.args().size() > 2 && (raw.args[2] & O_CLOEXEC) != 0;
-                    processes.open(process, target, file, cloexec);
+                if (target != e.fd) {
+                    processes.open(process, target, e.fileId, cloexec(syscall, raw));
                 }
             }
-            case CLOSE -> processes.close(process, fd);
+            case CLOSE -> {
+                if (!isFixedSlot(raw, syscall)) {
+                    processes.close(process, e.fd);
+                }
+            }
             case CLOSE_RANGE -> processes.closeRange(process, raw.args[0] & 0xffffffffL,
                     raw.args[1] & 0xffffffffL, (raw.args[2] & CLOSE_RANGE_CLOEXEC) != 0);
             case FCNTL -> {
                 int cmd = (int) raw.args[1];
                 if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
-                    processes.open(process, (int) ret, file, cmd == F_DUPFD_CLOEXEC);
+                    processes.open(process, (int) ret, e.fileId, cmd == F_DUPFD_CLOEXEC);
                 } else if (cmd == F_SETFD) {
-                    processes.open(process, fd, file, (raw.args[2] & FD_CLOEXEC) != 0);
+                    processes.open(process, e.fd, e.fileId, (raw.args[2] & FD_CLOEXEC) != 0);
                 }
             }
-            case CHDIR -> processes.chdir(process, file);
-            case FCHDIR -> processes.chdir(process, file);
+            case CHDIR, FCHDIR -> processes.chdir(process, e.fileId);
             case PIPE -> {
-                // The two new fds come back through user memory: the kernel side copied
-                // them into the argument. Their names (pipe:[inode]) are looked up on use.
                 long pair = raw.args[syscall.arg(ArgRole.DEREF)];
-                processes.close(process, (int) pair);
-                processes.close(process, (int) (pair >>> 32));
+                boolean cloexec = cloexec(syscall, raw);
+                int first = newFdName(raw, Interner.EMPTY, (int) raw.ino);
+                remember(process, (int) pair, first, cloexec);
+                remember(process, (int) (pair >>> 32), newFdName(raw, Interner.EMPTY, (int) (raw.ino >>> 32)), cloexec);
+                e.fd = (int) pair;
+                e.fileId = resolveOrEmpty(first);
             }
             case NONE -> { }
         }
-        return fd;
+    }
+
+    /**
+     * The name of a new fd: its path if the call had one, else what the kernel side
+     * read about the file (pipe:[ino], socket:[ino], anon_inode:[...]), else unknown.
+     */
+    private int newFdName(RawEvent raw, int pathId, int inode) {
+        if ((raw.flags & RawEvent.FD_IDENTITY) != 0) {
+            return fdNames.name(raw.fsMagic, inode & 0xffffffffL, raw.paths, raw.pathOffset, raw.pathLength);
+        }
+        return pathId == Interner.EMPTY ? ProcessState.UNKNOWN : pathId;
+    }
+
+    /** Records a new fd; one whose name is unknown is forgotten, to be read from /proc once on use. */
+    private void remember(ProcessState process, int fd, int name, boolean cloexec) {
+        if (name == ProcessState.UNKNOWN) {
+            processes.close(process, fd);
+        } else {
+            processes.open(process, fd, name, cloexec);
+        }
+    }
+
+    private static boolean isFixedSlot(RawEvent raw, Syscall syscall) {
+        return syscall.isUringOperation() && raw.args[URING_FILE_SLOT] != 0;
+    }
+
+    private static boolean cloexec(Syscall syscall, RawEvent raw) {
+        int flags = syscall.arg(ArgRole.FLAGS);
+        if (flags >= 0) {
+            return (raw.args[flags] & O_CLOEXEC) != 0;
+        }
+        int bit0 = syscall.arg(ArgRole.CLOEXEC1);
+        return bit0 >= 0 && (raw.args[bit0] & 1) != 0;
     }
 
     private static int dirfd(Syscall syscall, RawEvent raw, ArgRole role) {

@@ -27,6 +27,7 @@ final class PipelineEvent implements InternedEvent {
     long bytes;
     int fileId;
     int oldFileId;
+    int oldFd;
     boolean fileTruncated;
     int errno;
     int restarts;
@@ -50,6 +51,7 @@ final class PipelineEvent implements InternedEvent {
     @Override public long bytes() { return bytes; }
     @Override public String file() { return paths.string(fileId); }
     @Override public String oldFile() { return paths.string(oldFileId); }
+    @Override public int oldFd() { return oldFd; }
     @Override public boolean fileTruncated() { return fileTruncated; }
     @Override public int errno() { return errno; }
     @Override public int restarts() { return restarts; }
@@ -62,7 +64,7 @@ final class PipelineEvent implements InternedEvent {
     @Override
     public EventRecord copy() {
         return new EventRecord(seq, timeNs, wallTimeNs, gapNs, latencyNs, comm(), pid, tid, syscall,
-                fd, ret, bytes, file(), oldFile(), fileTruncated, errno, restarts);
+                fd, ret, bytes, file(), oldFile(), oldFd, fileTruncated, errno, restarts);
     }
 
     @Override

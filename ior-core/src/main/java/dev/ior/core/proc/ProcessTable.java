@@ -1,7 +1,11 @@
 package dev.ior.core.proc;
 
 import dev.ior.core.text.Interner;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.agrona.collections.Int2ObjectHashMap;
 
 /**
@@ -23,12 +27,21 @@ public final class ProcessTable {
         this.procFs = procFs;
     }
 
-    /** Reads the open fds and cwd of {@code pids} now (the session's start snapshot). */
-    public void snapshot(Collection<Integer> pids) {
+    /**
+     * Reads the open fds and cwd of {@code pids} now (the session's start snapshot) and
+     * returns what was read.
+     */
+    public List<ProcessSnapshot> snapshot(Collection<Integer> pids) {
+        List<ProcessSnapshot> read = new ArrayList<>();
         for (int pid : pids) {
-            processes.put(pid, load(pid));
+            ProcessState state = load(pid);
+            processes.put(pid, state);
+            Map<Integer, String> fds = new HashMap<>();
+            state.fds.forEach((fd, path) -> fds.put(fd, paths.string(path)));
+            read.add(new ProcessSnapshot(pid, state.cwd == ProcessState.UNKNOWN ? "" : paths.string(state.cwd), fds));
         }
         last = null;
+        return read;
     }
 
     /** The state of {@code pid}, read from /proc on first sight. */

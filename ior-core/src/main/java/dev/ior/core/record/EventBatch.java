@@ -26,6 +26,7 @@ final class EventBatch {
     final long[] bytes;
     final String[] file;
     final String[] oldFile;
+    final int[] oldFd;
     final boolean[] fileTruncated;
     final int[] errno;
     final int[] restarts;
@@ -46,6 +47,7 @@ final class EventBatch {
         bytes = new long[capacity];
         file = new String[capacity];
         oldFile = new String[capacity];
+        oldFd = new int[capacity];
         fileTruncated = new boolean[capacity];
         errno = new int[capacity];
         restarts = new int[capacity];
@@ -68,6 +70,7 @@ final class EventBatch {
         bytes[row] = e.bytes();
         file[row] = e.file();
         oldFile[row] = e.oldFile();
+        oldFd[row] = e.oldFd();
         fileTruncated[row] = e.fileTruncated();
         errno[row] = e.errno();
         restarts[row] = e.restarts();

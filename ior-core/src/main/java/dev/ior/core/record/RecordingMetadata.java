@@ -6,6 +6,7 @@ import dev.ior.core.IorVersion;
 import dev.ior.core.KernelFilter;
 import dev.ior.core.SessionCounters;
 import dev.ior.core.TraceSettings;
+import dev.ior.core.proc.ProcessSnapshot;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +46,8 @@ public final class RecordingMetadata {
     public static final String DROPPED_USER = "ior.dropped_user";
     /** Of those, events the recorder dropped because its writer fell behind. */
     public static final String DROPPED_RECORDER = "ior.dropped_recorder";
+    /** What the traced processes had open when tracing started: JSON, see ProcessSnapshot. */
+    public static final String PROCESSES_AT_START = "ior.processes_at_start";
     /** This file's place in a rotated series, from 1. */
     public static final String FILE_INDEX = "ior.file_index";
     /**
@@ -70,10 +73,14 @@ public final class RecordingMetadata {
         return metadata;
     }
 
-    /** The entries known only when a file is finished: the clock offset and {@code session}'s counts so far. */
+    /**
+     * The entries known only when a file is finished: what the processes had open at the
+     * start, the clock offset and {@code session}'s counts so far.
+     */
     public static Map<String, String> atEnd(IorSession session) {
         SessionCounters counters = session.counters();
-        return Map.of(BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
+        return Map.of(PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()),
+                BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
                 EVENTS, Long.toString(counters.events()),
                 LOST_KERNEL, Long.toString(counters.lostKernel()),
                 DROPPED_USER, Long.toString(counters.droppedUser()));

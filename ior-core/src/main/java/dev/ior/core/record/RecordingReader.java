@@ -1,5 +1,6 @@
 package dev.ior.core.record;
 
+import dev.ior.core.Errno;
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorException;
 import dev.ior.core.syscall.Effect;
@@ -40,6 +41,7 @@ public final class RecordingReader implements AutoCloseable {
     private final boolean hasWallTime;
     private final boolean hasErrno;
     private final boolean hasTruncated;
+    private final boolean hasOldFd;
     private final long bootToWall;
     private final ParquetFileReader reader;
     private final MessageType schema;
@@ -55,7 +57,7 @@ public final class RecordingReader implements AutoCloseable {
             throw unreadable(file, e);
         }
         schema = reader.getFileMetaData().getSchema();
-        metadata = Map.copyOf(reader.getFileMetaData().getKeyValueMetaData());
+        metadata = readableMetadata(reader.getFileMetaData().getKeyValueMetaData());
         rows = reader.getRecordCount();
         for (String column : REQUIRED) {
             if (!schema.containsField(column)) {
@@ -66,6 +68,7 @@ public final class RecordingReader implements AutoCloseable {
         hasWallTime = schema.containsField("time");
         hasErrno = schema.containsField("errno");
         hasTruncated = schema.containsField("file_truncated");
+        hasOldFd = schema.containsField("old_fd");
         bootToWall = number(RecordingMetadata.BOOT_TO_WALL);
     }
 
@@ -80,6 +83,17 @@ public final class RecordingReader implements AutoCloseable {
     /** The footer's key-value metadata. */
     public Map<String, String> metadata() {
         return metadata;
+    }
+
+    /** The footer's key-values; a damaged footer can hold entries without a value. */
+    private static Map<String, String> readableMetadata(Map<String, String> raw) {
+        Map<String, String> kept = new java.util.HashMap<>();
+        raw.forEach((key, value) -> {
+            if (key != null && value != null) {
+                kept.put(key, value);
+            }
+        });
+        return Map.copyOf(kept);
     }
 
     /** A numeric metadata value; 0 when absent, a one-line error when damaged. */
@@ -100,22 +114,29 @@ public final class RecordingReader implements AutoCloseable {
 
     /** The next event, or null at the end of the file. */
     public EventRecord next() {
-        Group row;
         try {
-            while (rowsLeftInGroup == 0) {
-                PageReadStore pages = reader.readNextRowGroup();
-                if (pages == null) {
-                    return null;
-                }
-                rowsLeftInGroup = pages.getRowCount();
-                rowGroup = new ColumnIOFactory().getColumnIO(schema).getRecordReader(pages,
-                        new GroupRecordConverter(schema));
-            }
-            rowsLeftInGroup--;
-            row = rowGroup.read();
+            Group row = nextRow();
+            return row == null ? null : event(row);
         } catch (IOException | RuntimeException e) {
-            throw unreadable(file, e);
+            throw unreadable(file, e); // damage shows up here too: a cut string, a wrong type
         }
+    }
+
+    private Group nextRow() throws IOException {
+        while (rowsLeftInGroup == 0) {
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
+                return null;
+            }
+            rowsLeftInGroup = pages.getRowCount();
+            rowGroup = new ColumnIOFactory().getColumnIO(schema).getRecordReader(pages,
+                    new GroupRecordConverter(schema));
+        }
+        rowsLeftInGroup--;
+        return rowGroup.read();
+    }
+
+    private EventRecord event(Group row) {
         long timeNs = row.getLong("time_ns", 0);
         long ret = row.getLong("ret", 0);
         String errnoName = hasErrno && row.getFieldRepetitionCount("errno") > 0 ? row.getString("errno", 0) : null;
@@ -124,8 +145,9 @@ public final class RecordingReader implements AutoCloseable {
                 row.getLong("gap_ns", 0), row.getLong("latency_ns", 0), row.getString("comm", 0),
                 row.getInteger("pid", 0), row.getInteger("tid", 0), syscall(row),
                 row.getInteger("fd", 0), ret, row.getLong("bytes", 0), row.getString("file", 0),
-                field(row, "old_file"), hasTruncated && row.getBoolean("file_truncated", 0),
-                errnoName == null ? dev.ior.core.Errno.of(ret) : dev.ior.core.Errno.number(errnoName),
+                field(row, "old_file"), hasOldFd ? row.getInteger("old_fd", 0) : -1,
+                hasTruncated && row.getBoolean("file_truncated", 0),
+                errnoName == null ? Errno.of(ret) : Errno.number(errnoName),
                 row.getType().containsField("restarts") ? row.getInteger("restarts", 0) : 0);
     }
 

@@ -86,6 +86,7 @@ final class RecordingSchema {
         c.add(column(Types.required(PrimitiveTypeName.BOOLEAN).named("file_truncated"),
                 (o, b, r, s) -> o.write(b.fileTruncated[r], 0, 0)));
         c.add(string("host", (o, b, r, s) -> o.write(s.host(), 0, 0)));
+        c.add(int32("old_fd", (o, b, r, s) -> o.write(b.oldFd[r], 0, 0)));
         COLUMNS = List.copyOf(c);
         MESSAGE = new MessageType("ior_event", COLUMNS.stream().map(col -> (org.apache.parquet.schema.Type) col.type())
                 .toList());

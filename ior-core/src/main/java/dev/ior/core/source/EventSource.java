@@ -3,6 +3,7 @@ package dev.ior.core.source;
 import dev.ior.core.KernelFilter;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.proc.ProcFs;
+import java.util.Set;
 
 /**
  * Where events come from: the live kernel (ior-bpf), a recording, or a synthetic
@@ -37,6 +38,15 @@ public interface EventSource extends AutoCloseable {
      * apply them in their own reading loop.
      */
     void setFilter(KernelFilter filter);
+
+    /**
+     * Replaces the probe set while running (patterns as in {@link TraceSettings#syscalls()}).
+     * A live source rewrites its kernel settings; a source whose events are fixed
+     * (a recording) cannot and says so.
+     */
+    default void setSyscalls(Set<String> patterns) {
+        throw new UnsupportedOperationException("this event source cannot change its probe set");
+    }
 
     /**
      * Where fds and working directories of processes that predate the session are

@@ -19,6 +19,11 @@ public final class RawEvent {
     public static final int EXEC = 3;
     /** The last thread of a process exited. */
     public static final int EXIT = 4;
+    /**
+     * One io_uring request from submission to completion: {@link #nr} is its IORING_OP_,
+     * {@link #args} as the table's io_uring rows describe them.
+     */
+    public static final int URING = 5;
 
     /** Flag: the first path was longer than the copy limit. */
     public static final int PATH_TRUNCATED = 1;
@@ -28,8 +33,15 @@ public final class RawEvent {
     public static final int PATH_FAULT = 1 << 2;
     /** Flag: the second path could not be read. */
     public static final int PATH2_FAULT = 1 << 3;
+    /** Flag: not selected (or too fast) but it changed the fd table: apply it, do not show it. */
+    public static final int TRACK_ONLY = 1 << 5;
+    /**
+     * Flag: {@link #ino}, {@link #fsMagic} and the first path (the dentry name) name
+     * the new fd the call returned; for a pair, ino holds both inodes as u32 halves.
+     */
+    public static final int FD_IDENTITY = 1 << 6;
 
-    /** SYSCALL, FORK, EXEC or EXIT. */
+    /** SYSCALL, FORK, EXEC, EXIT or URING. */
     public int kind;
     /** CLOCK_BOOTTIME at entry. */
     public long startNs;
@@ -41,13 +53,17 @@ public final class RawEvent {
     public long ret;
     /** Raw arguments. */
     public final long[] args = new long[6];
+    /** With {@link #FD_IDENTITY}: the new fd's inode. */
+    public long ino;
+    /** With {@link #FD_IDENTITY}: the new fd's file-system magic. */
+    public int fsMagic;
     /** Process id (tgid). */
     public int pid;
     /** Thread id. */
     public int tid;
-    /** The kernel's syscall number. */
+    /** The kernel's syscall number (URING: the IORING_OP_). */
     public int nr;
-    /** PATH_* flags. */
+    /** PATH_*, TRACK_ONLY and FD_IDENTITY flags. */
     public int flags;
     /** Restarts folded into this call. */
     public int restarts;

@@ -38,10 +38,11 @@ final class GeneratedEvent implements IorEvent {
     @Override public boolean fileTruncated() { return false; }
     @Override public int errno() { return errno; }
     @Override public int restarts() { return 0; }
+    @Override public int oldFd() { return -1; }
 
     @Override
     public EventRecord copy() {
         return new EventRecord(0, timeNs, wallTimeNs, gapNs, latencyNs, comm, pid, tid, syscall, fd, ret, bytes, file,
-                "", false, errno, 0);
+                "", -1, false, errno, 0);
     }
 }

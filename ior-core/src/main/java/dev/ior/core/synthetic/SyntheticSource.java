@@ -5,6 +5,7 @@ import dev.ior.core.KernelFilter;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.source.EventSink;
 import dev.ior.core.source.EventSource;
+import dev.ior.core.source.SourceFilter;
 import dev.ior.core.source.SourceCounters;
 import java.util.Iterator;
 import java.util.List;
@@ -24,10 +25,8 @@ public final class SyntheticSource implements EventSource {
     private final Supplier<Iterator<? extends IorEvent>> events;
     private final double pacePerNano;
     private volatile boolean stopping;
-    private volatile KernelFilter filter = KernelFilter.NONE;
+    private volatile SourceFilter filter = new SourceFilter(KernelFilter.NONE, Set.of());
     private volatile long delivered;
-    private volatile long filtered;
-    private Set<String> syscalls = Set.of();
 
     private SyntheticSource(Supplier<Iterator<? extends IorEvent>> events, double eventsPerSecond) {
         this.events = events;
@@ -65,8 +64,7 @@ public final class SyntheticSource implements EventSource {
 
     @Override
     public void open(TraceSettings settings) {
-        filter = settings.filter();
-        syscalls = settings.syscalls();
+        filter = new SourceFilter(settings.filter(), settings.syscalls());
     }
 
     @Override
@@ -76,7 +74,7 @@ public final class SyntheticSource implements EventSource {
         Iterator<? extends IorEvent> it = events.get();
         while (!stopping && it.hasNext()) {
             IorEvent event = it.next();
-            if (!accepts(event)) {
+            if (!filter.accepts(event)) {
                 continue;
             }
             sink.onEvent(event);
@@ -96,21 +94,6 @@ public final class SyntheticSource implements EventSource {
         delivered = n;
     }
 
-    private boolean accepts(IorEvent e) {
-        KernelFilter f = filter;
-        if (!f.pids().isEmpty() && !f.pids().contains(e.pid())
-                || f.tid() != 0 && f.tid() != e.tid()
-                || !f.comm().isEmpty() && !f.comm().equals(e.comm())
-                || !syscalls.isEmpty() && !syscalls.contains(e.syscall().name())) {
-            return false;
-        }
-        if (e.latencyNs() < f.minLatencyNs()) {
-            filtered++;
-            return false;
-        }
-        return true;
-    }
-
     @Override
     public void stop() {
         stopping = true;
@@ -118,7 +101,7 @@ public final class SyntheticSource implements EventSource {
 
     @Override
     public SourceCounters counters() {
-        return new SourceCounters(delivered, 0, 0, 0, filtered, 0);
+        return new SourceCounters(delivered, 0, 0, 0, filter.filteredByLatency(), 0, 0, 0);
     }
 
     @Override
@@ -128,7 +111,7 @@ public final class SyntheticSource implements EventSource {
 
     @Override
     public void setFilter(KernelFilter newFilter) {
-        filter = newFilter;
+        filter.set(newFilter);
     }
 
     @Override

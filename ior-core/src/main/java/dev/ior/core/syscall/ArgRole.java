@@ -16,9 +16,13 @@ public enum ArgRole {
     PATH2("path2"),
     /** The requested byte count. */
     COUNT("count"),
-    /** Open or *at flags. */
+    /** Flags where O_CLOEXEC (02000000) means close-on-exec: open flags, SOCK_CLOEXEC, ...; mmap's MAP_ flags. */
     FLAGS("flags"),
-    /** A pointer to a u64 the kernel side copies into the argument (openat2's how.flags). */
+    /** Flags where bit 0 means close-on-exec (MFD_CLOEXEC, FAN_CLOEXEC). */
+    CLOEXEC1("cloexec1"),
+    /** A symlink's target: a string stored as given, never resolved against a directory. */
+    TARGET("target"),
+    /** A pointer to a u64 the kernel side copies into the argument (openat2's how.flags, pipe2's fds). */
     DEREF("deref"),
     /** Anything ior does not interpret. */
     OTHER("-");

@@ -4,8 +4,13 @@ package dev.ior.core.syscall;
 public enum Effect {
     /** Nothing. */
     NONE("-"),
-    /** The return value is a new fd naming the call's path (or fd). */
+    /**
+     * The return value is a new fd naming the call's path, or, for a call without one,
+     * the pipe, socket or anon inode the kernel made (named by the kernel side).
+     */
     NEW_FD("new_fd"),
+    /** Like {@link #NEW_FD}, always close-on-exec (pidfds, io_uring instances). */
+    NEW_FD_CLOEXEC("new_fd_cloexec"),
     /** The return value is a copy of {@code fd}. */
     DUP("dup"),
     /** {@code fd2} becomes a copy of {@code fd}. */
@@ -20,7 +25,7 @@ public enum Effect {
     CHDIR("chdir"),
     /** The working directory becomes the fd's file. */
     FCHDIR("fchdir"),
-    /** Two new fds (a pipe), read from the dereferenced argument. */
+    /** Two new fds (a pipe or a socket pair), read from the dereferenced argument. */
     PIPE("pipe");
 
     private final String label;

@@ -6,8 +6,15 @@ import java.util.List;
 /**
  * One row of the syscall table: a traced syscall, its number on this machine's
  * architecture, what it does and the role of each argument. Immutable.
+ *
+ * <p>An operation submitted through an io_uring is a row too, named
+ * {@code io_uring:<op>} (e.g. {@code io_uring:read}); its {@link #nr()} is the
+ * IORING_OP_ number, so such events group like syscalls everywhere.
  */
 public final class Syscall {
+
+    /** The name prefix of io_uring operations. */
+    public static final String URING_PREFIX = "io_uring:";
 
     private final int id;
     private final String name;
@@ -15,13 +22,15 @@ public final class Syscall {
     private final SyscallClass kind;
     private final List<ArgRole> args;
     private final Effect effect;
+    private final boolean uringOperation;
     /** Position of each role's argument, by role ordinal; -1 = none. Read per event. */
     private final int[] argIndex = new int[ArgRole.values().length];
 
     /**
      * @param id     ior's dense index of the syscall in the table (0..size-1)
      * @param name   the kernel's name, e.g. {@code openat}
-     * @param nr     the kernel's syscall number on this architecture
+     * @param nr     the kernel's syscall number on this architecture; for an io_uring
+     *               operation its IORING_OP_ number
      * @param kind   what kind of I/O it does
      * @param args   the role of each argument, in order
      * @param effect what a successful call does to the fd table or cwd
@@ -33,6 +42,7 @@ public final class Syscall {
         this.kind = kind;
         this.args = List.copyOf(args);
         this.effect = effect;
+        this.uringOperation = name.startsWith(URING_PREFIX);
         Arrays.fill(argIndex, -1);
         for (int i = this.args.size() - 1; i >= 0; i--) {
             argIndex[this.args.get(i).ordinal()] = i;
@@ -49,9 +59,14 @@ public final class Syscall {
         return name;
     }
 
-    /** The kernel's number on this architecture. */
+    /** The kernel's number on this architecture; the IORING_OP_ of an io_uring operation. */
     public int nr() {
         return nr;
+    }
+
+    /** Whether this is an operation submitted through an io_uring, not a syscall. */
+    public boolean isUringOperation() {
+        return uringOperation;
     }
 
     /** What kind of I/O it does. */

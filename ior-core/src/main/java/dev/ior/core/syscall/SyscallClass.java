@@ -18,6 +18,8 @@ public enum SyscallClass {
     NAME,
     /** Flushes data to storage. */
     SYNC,
+    /** Advises or queries the page cache: fadvise64, readahead, cachestat. */
+    CACHE,
     /** Maps files into memory. */
     MMAP,
     /** Manages fds: close, dup, fcntl, ioctl, seek. */
@@ -30,8 +32,6 @@ public enum SyscallClass {
     ASYNC,
     /** File-change notification. */
     NOTIFY,
-    /** Process lifecycle. */
-    PROCESS,
     /** Not known to this version of ior (a recording from a newer one). */
     OTHER;
 

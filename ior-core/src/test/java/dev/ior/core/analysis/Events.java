@@ -33,6 +33,6 @@ final class Events {
         int errno = ret < 0 ? (int) -ret : 0;
         long bytes = errno == 0 && (syscall.kind().readsBytes() || syscall.kind().writesBytes()) ? ret : 0;
         return new EventRecord(0, timeNs, timeNs, gapNs, latencyNs, comm, pid, tid, syscall, 3, ret, bytes, file, "",
-                false, errno, 0);
+                -1, false, errno, 0);
     }
 }

@@ -20,7 +20,7 @@ final class Feed {
     }
 
     Feed(AnalysisSettings settings) {
-        analysis = new Analysis(settings, () -> new SessionCounters(0, 0, 0, 0, 0, 0));
+        analysis = new Analysis(settings, () -> SessionCounters.NONE);
         pipeline = new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, Long.MAX_VALUE, analysis::onEvent,
                 analysis::onFlush);
         pipeline.onProcessExit(analysis::onProcessExit);

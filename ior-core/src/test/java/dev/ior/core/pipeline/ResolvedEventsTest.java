@@ -25,7 +25,7 @@ class ResolvedEventsTest {
 
     private EventRecord recorded(long seq, String comm, String file, String oldFile, int fd) {
         return new EventRecord(seq, 1_000 + seq, 5_000 + seq, 7, 9, comm, 42, 43,
-                table.byName("read").orElseThrow(), fd, -2, 0, file, oldFile, true, 2, 1);
+                table.byName("read").orElseThrow(), fd, -2, 0, file, oldFile, -1, true, 2, 1);
     }
 
     @Test
@@ -35,7 +35,7 @@ class ResolvedEventsTest {
         assertEquals(List.of(1L, 2L), copies.stream().map(IorEvent::seq).toList());
         EventRecord second = copies.get(1);
         assertEquals(new EventRecord(2, 1_007, 5_007, 7, 9, "bash", 42, 43, table.byName("read").orElseThrow(), 99,
-                -2, 0, "/etc/hosts", "/etc/old", true, 2, 1), second);
+                -2, 0, "/etc/hosts", "/etc/old", -1, true, 2, 1), second);
         assertEquals(2, pipeline.events());
         assertEquals(0, pipeline.trackedProcesses()); // nothing is resolved: no fd tables
     }

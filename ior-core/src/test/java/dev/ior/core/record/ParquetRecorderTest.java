@@ -31,7 +31,7 @@ class ParquetRecorderTest {
         long time = 1_000_000L * seq;
         int errno = ret < 0 && ret >= -4095 ? (int) -ret : 0;
         return new EventRecord(seq, time, time + BOOT_TO_WALL, 10 * seq, 100 + seq, "worker", 42, 43,
-                SyscallTable.builtIn().byName(syscall).orElseThrow(), fd, ret, bytes, file, oldFile, false, errno, 0);
+                SyscallTable.builtIn().byName(syscall).orElseThrow(), fd, ret, bytes, file, oldFile, -1, false, errno, 0);
     }
 
     static List<EventRecord> sample() {
@@ -43,7 +43,7 @@ class ParquetRecorderTest {
                 event(5, "close", 3, 0, 0, "/data/a.log", ""),
                 new EventRecord(6, 6_000_000, 6_000_000 + BOOT_TO_WALL, 7, 8, "bäcker\\x01", 44, 45,
                         SyscallTable.builtIn().byName("openat").orElseThrow(), 4, 4, 0,
-                        "/tmp/" + "x".repeat(40) + "\\xff", "", true, 0, 2));
+                        "/tmp/" + "x".repeat(40) + "\\xff", "", 5, true, 0, 2));
     }
 
     static Path record(Path output, List<EventRecord> events) {
@@ -99,7 +99,7 @@ class ParquetRecorderTest {
                 "old_file VARCHAR", "epoll_op VARCHAR", "epoll_target_fd INTEGER", "epoll_events UINTEGER",
                 "restarts UTINYINT",
                 "time TIMESTAMPTZ_NS", "errno VARCHAR", "class VARCHAR", "direction VARCHAR",
-                "file_truncated BOOLEAN", "host VARCHAR"), columns);
+                "file_truncated BOOLEAN", "host VARCHAR", "old_fd INTEGER"), columns);
     }
 
     @Test

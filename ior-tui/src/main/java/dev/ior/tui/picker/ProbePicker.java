@@ -2,6 +2,7 @@ package dev.ior.tui.picker;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallTable;
 import dev.ior.tui.input.Keys;
 import dev.ior.tui.overlay.Overlay;
 import dev.ior.tui.render.Canvas;
@@ -26,18 +27,19 @@ public final class ProbePicker implements Overlay {
     private final Consumer<Set<String>> onApply;
 
     /**
-     * @param syscalls the syscalls ior can trace
-     * @param traced   the ones traced now; empty = all
-     * @param onApply  gets the new set (empty = all)
+     * @param table   the syscalls and io_uring operations ior can trace
+     * @param traced  the patterns traced now ({@code open*}, {@code !close}; empty = all)
+     * @param onApply gets the names ticked (empty = all)
      */
-    public ProbePicker(List<Syscall> syscalls, Set<String> traced, Consumer<Set<String>> onApply) {
+    public ProbePicker(SyscallTable table, Set<String> traced, Consumer<Set<String>> onApply) {
+        List<Syscall> syscalls = table.all();
         List<Choices.Entry<String>> entries = new ArrayList<>();
         for (Syscall s : syscalls) {
             entries.add(new Choices.Entry<>(String.format("%-20s %s", s.name(), s.kind().name().toLowerCase()),
                     s.name(), false));
         }
         this.choices = new Choices<>(entries);
-        this.ticked = new TreeSet<>(traced.isEmpty() ? syscalls.stream().map(Syscall::name).toList() : traced);
+        this.ticked = new TreeSet<>(table.select(traced).stream().map(Syscall::name).toList());
         this.total = entries.size();
         this.onApply = onApply;
     }

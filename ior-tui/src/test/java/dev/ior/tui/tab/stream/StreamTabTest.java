@@ -114,10 +114,10 @@ class StreamTabTest {
             assertTrue(file.getFileName().toString().matches("ior-.+-\\d{8}T\\d{6}Z\\.csv"), file.toString());
             assertEquals("exported 4 events to " + file + " (E opens it)", h.row(MESSAGE));
             assertEquals(List.of(CsvEventWriter.HEADER,
-                    "7,1600000000,0,1000,cat,20,20,read,3,50,50,/etc/hosts,,",
-                    "8,1700000000,7000,100000,cat,20,20,read,3,1000,1000,/usr/lib/libc.so,,",
-                    "9,1800000000,7000,100000,cat,20,20,read,3,1000,1000,/usr/lib/libc.so,,",
-                    "10,1900000000,0,2000000,cat,20,21,close,3,0,0,,,"), Files.readAllLines(file));
+                    "7,1600000000,0,1000,cat,20,20,read,3,50,50,/etc/hosts,,,-1,0",
+                    "8,1700000000,7000,100000,cat,20,20,read,3,1000,1000,/usr/lib/libc.so,,,-1,0",
+                    "9,1800000000,7000,100000,cat,20,20,read,3,1000,1000,/usr/lib/libc.so,,,-1,0",
+                    "10,1900000000,0,2000000,cat,20,21,close,3,0,0,,,,-1,0"), Files.readAllLines(file));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             h.type("e");
             assertTrue(h.row(MESSAGE).matches("exported 4 events to .*-2\\.csv \\(E opens it\\)"),
