@@ -80,6 +80,16 @@ class DashboardIT {
             terminal.keys("Escape");
             terminal.await("the frame popped", s -> s.get(47).startsWith("filter: all "), Duration.ofSeconds(5));
 
+            terminal.keys("P", "Tab"); // untick every syscall, then tick the writes
+            terminal.type("write");
+            terminal.keys("Tab", "Enter");
+            screen = terminal.await("the probe set", s -> s.get(47).matches(".*kernel: --pid " + workload.pid()
+                    + "  probes: \\d+ syscalls"), Duration.ofSeconds(5));
+            assertTrue(screen.get(49).matches("tracing \\d+ syscalls"), screen.get(49));
+            terminal.keys("P", "Tab", "Enter"); // every syscall again
+            terminal.await("every probe", s -> s.get(47).endsWith("kernel: --pid " + workload.pid()),
+                    Duration.ofSeconds(5));
+
             terminal.keys("R");
             terminal.await("recording in the health line", s -> s.get(48).matches(".*   REC ior-.+\\.parquet [\\d,]+ events"),
                     Duration.ofSeconds(5));
@@ -94,11 +104,7 @@ class DashboardIT {
             assertEquals(dir, file.getParent(), "in the working directory");
 
             terminal.keys("q");
-            Path exit = dir.resolve("ior.exit");
-            for (int i = 0; i < 300 && !(Files.exists(exit) && Files.size(exit) > 0); i++) {
-                Thread.sleep(100);
-            }
-            assertEquals("0", Files.readString(exit).strip(), "q ends ior");
+            assertEquals("0", awaitFile(dir.resolve("ior.exit")), "q ends ior");
             List<String> err = Files.readAllLines(dir.resolve("ior.err"));
             assertTrue(SUMMARY.matcher(err.getLast()).matches(), err.toString());
 
@@ -116,8 +122,67 @@ class DashboardIT {
             long opens = rows.stream().filter(e -> e.syscall().name().equals("openat")
                     && e.file().equals(known.toString())).count();
             assertTrue(opens >= 10, "the shell opens the file for every line: " + opens);
+            replayShowsTheRecording(file, known, events);
         } finally {
             workload.destroyForcibly().waitFor();
         }
+    }
+
+    /** {@code ior replay FILE}: the same dashboard on the recording, no picker. */
+    private static void replayShowsTheRecording(Path file, Path known, long events) throws Exception {
+        Path dir = file.getParent();
+        String command = "cd " + Tmux.shell(List.of(dir.toString())) + " && LANG=C.UTF-8 "
+                + Tmux.shell(IorProcess.command("replay", file.toString())) + " 2> replay.err; echo $? > replay.exit";
+        try (Tmux terminal = new Tmux(200, 50, command)) {
+            terminal.awaitText(" 1 Flamegraph ");
+            terminal.keys("4");
+            terminal.await("the recorded file", s -> s.stream().anyMatch(row -> row.startsWith(known + " ")),
+                    Duration.ofSeconds(10));
+            terminal.keys("2");
+            terminal.await("every recorded event", s -> s.get(2).startsWith(String.format("%,d events seen", events)),
+                    Duration.ofSeconds(10));
+            terminal.keys("q");
+            assertEquals("0", awaitFile(dir.resolve("replay.exit")), "q ends the replay");
+        }
+    }
+
+    @Test
+    @RequiresRoot
+    void aSignalFinishesTheRecordingIntoAReadableFile(@TempDir Path dir) throws Exception {
+        Process workload = new ProcessBuilder("sh", "-c", "while :; do echo ior >> " + dir.resolve("w.dat")
+                + "; sleep 0.02; done").start();
+        String command = "cd " + Tmux.shell(List.of(dir.toString())) + " && sh -c 'echo $$ > ior.pid; exec \"$@\"' sh "
+                + Tmux.shell(IorProcess.command("--pid", Long.toString(workload.pid()))) + " 2> ior.err; echo $? > ior.exit";
+        try (Tmux terminal = new Tmux(200, 50, command)) {
+            terminal.awaitText(" 1 Flamegraph "); // --pid: no picker
+            terminal.keys("R");
+            terminal.await("a recording with events", s -> s.get(48).matches(".*   REC ior-.+\\.parquet [1-9][\\d,]* events"),
+                    Duration.ofSeconds(10));
+            String pid = awaitFile(dir.resolve("ior.pid"));
+            new ProcessBuilder("kill", "-TERM", pid).start().waitFor();
+            assertEquals("143", awaitFile(dir.resolve("ior.exit")), "ended by SIGTERM");
+        } finally {
+            workload.destroyForcibly().waitFor();
+        }
+        Path file;
+        try (var files = Files.list(dir)) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        try (RecordingReader reader = RecordingReader.open(file)) {
+            long rows = 0;
+            for (EventRecord e; (e = reader.next()) != null; rows++) {
+                assertEquals(workload.pid(), e.pid());
+            }
+            assertTrue(rows > 0);
+            assertEquals(Long.toString(rows), reader.metadata().get(RecordingMetadata.ROWS), "a finished file");
+        }
+    }
+
+    /** The first line of {@code file} once something wrote it (at most 30 s). */
+    private static String awaitFile(Path file) throws Exception {
+        for (int i = 0; i < 300 && !(Files.exists(file) && Files.size(file) > 0); i++) {
+            Thread.sleep(100);
+        }
+        return Files.readString(file).strip();
     }
 }
