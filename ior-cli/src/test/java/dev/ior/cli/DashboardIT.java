@@ -161,6 +161,8 @@ class DashboardIT {
             String pid = awaitFile(dir.resolve("ior.pid"));
             new ProcessBuilder("kill", "-TERM", pid).start().waitFor();
             assertEquals("143", awaitFile(dir.resolve("ior.exit")), "ended by SIGTERM");
+            List<String> err = Files.readAllLines(dir.resolve("ior.err"));
+            assertTrue(SUMMARY.matcher(err.getLast()).matches(), "the summary line last: " + err);
         } finally {
             workload.destroyForcibly().waitFor();
         }

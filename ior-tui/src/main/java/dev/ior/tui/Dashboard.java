@@ -81,8 +81,17 @@ public final class Dashboard {
                 if (options.source() != null) {
                     builder.source(options.source());
                 }
-                session = builder.build();
-                run(session, options.withTrace(trace), environment, loop);
+                IorSession built = builder.build();
+                session = built;
+                run(built, options.withTrace(trace), environment, loop, () -> {
+                    // ended by a signal: the terminal back, then the summary where the user sees it
+                    try {
+                        terminal.close();
+                    } catch (IOException | IllegalStateException shuttingDown) {
+                        // Lanterna's own hook restores the terminal too
+                    }
+                    err.println(built.counters().summaryLine());
+                });
             } finally {
                 screen.stopScreen();
                 terminal.close();
@@ -110,19 +119,26 @@ public final class Dashboard {
         try {
             screen.setCursorPosition(null);
             run(session, options, environment, new TerminalLoop(screen, Theme.fromEnvironment(environment),
-                    Glyphs.fromEnvironment(environment), null));
+                    Glyphs.fromEnvironment(environment), null), () -> { });
         } finally {
             screen.stopScreen();
         }
     }
 
-    /** Starts the session, shows it until the user quits, and finishes it (the recording too). */
+    /**
+     * Starts the session, shows it until the user quits, and finishes it (the recording
+     * too); when a signal ends ior instead, it finishes the same way, then runs
+     * {@code afterSignal}.
+     */
     private static void run(IorSession session, DashboardOptions options, Map<String, String> environment,
-                            TerminalLoop loop) throws IOException {
+                            TerminalLoop loop, Runnable afterSignal) throws IOException {
         Path directory = Path.of("").toAbsolutePath();
         DashboardRecorder recorder = new DashboardRecorder(session, directory);
-        Thread hook = new Thread(() -> finish(session, recorder), "ior-dashboard-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook); // a signal still finishes the recording into a readable file
+        Thread hook = new Thread(() -> {
+            finish(session, recorder); // a recording is finished into a readable file
+            afterSignal.run();
+        }, "ior-dashboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             session.startAsync();
             TabContext context = new TabContext(session.analysis(), directory, environment,
