@@ -48,12 +48,12 @@ public final class DashboardUi implements Screenful {
     private static final long MESSAGE_NANOS = 10_000_000_000L;
     private static final List<KeyHelp> GLOBAL_KEYS = List.of(
             new KeyHelp("1-7  Tab/Shift+Tab", "switch tabs"),
-            new KeyHelp("Esc  F", "pop the top filter frame (hold to clear; on the flamegraph Esc undoes a zoom first)"),
-            new KeyHelp("f", "type a filter frame: comm~bash, pid=12, file=~\\.so$, latency>=5ms, gap>=10us"),
-            new KeyHelp("p", "PID picker: trace one process or all (in the kernel)"),
-            new KeyHelp("t", "TID picker: trace one thread or all (in the kernel)"),
-            new KeyHelp("P", "probe picker: which syscalls the kernel traces"),
-            new KeyHelp("R", "start / stop recording the filtered events to Parquet"),
+            new KeyHelp("Esc  F", "pop a filter frame (hold: pop all)"),
+            new KeyHelp("f", "type a filter frame: comm~bash, latency>=5ms"),
+            new KeyHelp("p", "PID picker (filters in the kernel)"),
+            new KeyHelp("t", "TID picker (filters in the kernel)"),
+            new KeyHelp("P", "probe picker: the syscalls traced"),
+            new KeyHelp("R", "record the filtered events (Parquet)"),
             new KeyHelp("H", "this help"),
             new KeyHelp("q  Ctrl-C", "quit (q asks while recording)"),
             new KeyHelp("Ctrl-L", "redraw the screen"));

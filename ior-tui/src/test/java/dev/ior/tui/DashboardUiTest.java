@@ -79,16 +79,24 @@ class DashboardUiTest {
         try (Harness h = Harness.of(Events.workload(), dir)) {
             h.type("H");
             String text = h.text();
-            for (String line : List.of("Keys of Flamegraph (any key closes)", "zoom into the selected frame",
-                    "next ordering: comm/syscall/path", "pause / resume the picture", "Everywhere",
-                    "probe picker: which syscalls the kernel traces", "start / stop recording")) {
+            for (String line : List.of("Keys of Flamegraph (any key closes)", "zoom in; the rest greys out",
+                    "next of the five orderings", "pause / resume the picture", "Everywhere",
+                    "probe picker: the syscalls traced", "record the filtered events (Parquet)")) {
                 assertTrue(text.contains(line), line);
             }
             h.type("x");
             assertFalse(h.text().contains("Keys of Flamegraph"));
             h.type("4H");
-            assertTrue(h.text().contains("roll files up to their directory"));
-            assertFalse(h.text().contains("zoom into"));
+            assertTrue(h.text().contains("roll up to directories / back down"));
+            assertFalse(h.text().contains("zoom in;"));
+        }
+        try (Harness h = Harness.builder(SyntheticSource.of(Events.workload()), dir).size(130, 24).build()) {
+            h.type("H");
+            String text = h.text();
+            for (String line : List.of("pause / resume the picture", "quit (q asks while recording)",
+                    "redraw the screen")) {
+                assertTrue(text.contains(line), "side by side, everything fits 24 rows: " + line + "\n" + text);
+            }
         }
     }
 
@@ -268,6 +276,7 @@ class DashboardUiTest {
 
     @Test
     void thePidPickerListsProcessesTypingNarrowsAndEnterSetsTheKernelFilter(@TempDir Path proc) throws Exception {
+        FakeProc.process(proc, 2, "kthreadd", ""); // a kernel thread: no syscalls to trace, not listed
         FakeProc.process(proc, 1001, "nginx", "nginx: worker process");
         FakeProc.process(proc, 1002, "java", "java -jar app.jar");
         FakeProc.thread(proc, 1001, 1001, "nginx");

@@ -27,25 +27,38 @@ public final class HelpPanel implements Overlay {
 
     @Override
     public void render(Canvas screen) {
-        int keyWidth = 4 + Math.max(width(tabKeys), width(globalKeys));
-        int lines = tabKeys.size() + globalKeys.size() + 5;
+        int keyWidth = 2 + Math.max(width(tabKeys), width(globalKeys));
         int descriptions = Math.max(widthOfDescriptions(tabKeys), widthOfDescriptions(globalKeys));
-        int w = Math.min(screen.width() - 2, Math.max(60, keyWidth + descriptions + 6));
-        int h = Math.min(screen.height() - 2, lines + 2);
+        int column = keyWidth + descriptions + 4;
+        // side by side when one column would not fit the height and two fit the width
+        boolean sideBySide = tabKeys.size() + globalKeys.size() + 6 > screen.height() - 2
+                && screen.width() - 2 >= 2 * Math.min(column, 60) + 1;
+        int rows = sideBySide ? Math.max(tabKeys.size(), globalKeys.size()) + 3
+                : tabKeys.size() + globalKeys.size() + 6;
+        int w = Math.min(screen.width() - 2, sideBySide ? 2 * column + 1 : Math.max(60, column));
+        int h = Math.min(screen.height() - 2, rows + 1);
         Canvas box = screen.region((screen.width() - w) / 2, Math.max(1, (screen.height() - h) / 2), w, h);
         box.clear();
         box.fill(0, 0, box.width(), Style.TAB_ACTIVE);
         box.text(1, 0, "Keys of " + tabTitle + " (any key closes)", Style.TAB_ACTIVE);
-        int y = 2;
-        y = section(box, y, tabTitle, tabKeys, keyWidth);
-        section(box, y + 1, "Everywhere", globalKeys, keyWidth);
+        if (sideBySide) {
+            int half = (box.width() - 1) / 2;
+            section(box.region(0, 2, half, box.height() - 2), tabTitle, tabKeys, keyWidth);
+            section(box.region(half + 1, 2, box.width() - half - 1, box.height() - 2), "Everywhere", globalKeys,
+                    keyWidth);
+        } else {
+            int y = section(box.region(0, 2, box.width(), box.height() - 2), tabTitle, tabKeys, keyWidth);
+            section(box.region(0, 3 + y, box.width(), box.height() - 3 - y), "Everywhere", globalKeys, keyWidth);
+        }
     }
 
-    private static int section(Canvas box, int y, String title, List<KeyHelp> keys, int keyWidth) {
-        box.text(2, y++, title, Style.HEADER);
+    /** Draws a titled list of keys; returns the rows used. */
+    private static int section(Canvas area, String title, List<KeyHelp> keys, int keyWidth) {
+        int y = 0;
+        area.text(1, y++, title, Style.HEADER);
         for (KeyHelp help : keys) {
-            box.text(4, y, help.keys(), Style.KEY);
-            box.text(4 + keyWidth, y, help.description(), box.width() - 5 - keyWidth, Style.NORMAL);
+            area.text(2, y, help.keys(), Style.KEY);
+            area.text(2 + keyWidth, y, help.description(), area.width() - 3 - keyWidth, Style.NORMAL);
             y++;
         }
         return y;

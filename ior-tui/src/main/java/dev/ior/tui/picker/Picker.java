@@ -32,7 +32,8 @@ public final class Picker<T> implements Overlay {
 
     /**
      * The PID picker: "All PIDs" (value 0) first, then every process of {@code procFs}
-     * but ior itself, with its pid, command name and command line.
+     * with its pid, command name and command line; but ior itself, and kernel threads
+     * (no command line), which make no syscalls to trace.
      *
      * @param current the pid chosen now, which the cursor starts on (0 = all)
      */
@@ -41,7 +42,7 @@ public final class Picker<T> implements Overlay {
         List<Choices.Entry<Integer>> entries = new ArrayList<>();
         entries.add(new Choices.Entry<>("All PIDs", 0, true));
         for (ProcFs.ProcessInfo p : procFs.processes()) {
-            if (p.pid() != self) {
+            if (p.pid() != self && !p.cmdline().isEmpty()) {
                 entries.add(new Choices.Entry<>(String.format("%7d  %-16s %s", p.pid(), p.comm(), p.cmdline()),
                         p.pid(), false));
             }

@@ -101,14 +101,13 @@ public final class FlameTab implements Tab {
     public List<KeyHelp> keys() {
         return List.of(new KeyHelp("h/l  ←/→", "previous / next frame on the same row"),
                 new KeyHelp("j/k  ↓/↑", "shallower / deeper frame"),
-                new KeyHelp("Enter", "zoom into the selected frame (the rest greys out)"),
-                new KeyHelp("u  Esc", "undo the zoom (Esc pops a filter frame when not zoomed)"),
+                new KeyHelp("Enter", "zoom in; the rest greys out"),
+                new KeyHelp("u  Esc", "undo the zoom (unzoomed, Esc pops a filter)"),
                 new KeyHelp("b", "bar width: event count or bytes"),
-                new KeyHelp("o", "next ordering: comm/syscall/path, path/syscall/comm, syscall/comm/path, "
-                        + "pid/syscall/path, comm/path/syscall"),
-                new KeyHelp("/", "search frames by regular expression (empty: no search)"),
+                new KeyHelp("o", "next of the five orderings"),
+                new KeyHelp("/", "regex search of frames; empty ends it"),
                 new KeyHelp("n/N", "next / previous matching frame"),
-                new KeyHelp("r", "reset the baseline: count from now on"),
+                new KeyHelp("r", "reset: count from now on"),
                 new KeyHelp("space", "pause / resume the picture"));
     }
 

@@ -84,13 +84,13 @@ public final class StreamTab implements Tab {
     public List<KeyHelp> keys() {
         return List.of(new KeyHelp("space", "pause / resume the tail"),
                 new KeyHelp("h/j/k/l  arrows", "move the cell cursor (paused)"),
-                new KeyHelp("Enter", "filter by the cell (latency, gap: at least the value)"),
-                new KeyHelp("/  ?", "search all columns forward / backward by regular expression"),
+                new KeyHelp("Enter", "filter by the cell (latency, gap: at least)"),
+                new KeyHelp("/  ?", "regex search forward / backward"),
                 new KeyHelp("n/N", "next / previous match, wrapping"),
-                new KeyHelp("e", "export the filtered events held now to CSV in the working directory"),
+                new KeyHelp("e", "export the filtered events (CSV)"),
                 new KeyHelp("x", "export the paused view to CSV"),
                 new KeyHelp("X", "export to a file name you type"),
-                new KeyHelp("E", "open the last export in $EDITOR (as the user who ran sudo)"));
+                new KeyHelp("E", "open the last export in $EDITOR"));
     }
 
     @Override

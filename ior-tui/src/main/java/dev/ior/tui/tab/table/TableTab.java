@@ -96,14 +96,14 @@ public final class TableTab implements Tab {
     public List<KeyHelp> keys() {
         List<KeyHelp> keys = new ArrayList<>(List.of(
                 new KeyHelp("h/l  ←/→", "column cursor"),
-                new KeyHelp("j/k  ↓/↑", "row cursor (PgUp/PgDn, g/G: page, top, bottom)"),
+                new KeyHelp("j/k  ↓/↑", "row cursor (PgUp/PgDn, g/G)"),
                 new KeyHelp("s", "sort by the column under the cursor"),
                 new KeyHelp("S", "reverse the sort"),
-                new KeyHelp("Enter", "filter everything by this cell (latency cells: latency>= the value)")));
+                new KeyHelp("Enter", "filter by the cell (latency: at least)")));
         if (kind == TableKind.FILES) {
-            keys.add(new KeyHelp("d / D", "roll files up to their directory, one level more / less"));
+            keys.add(new KeyHelp("d / D", "roll up to directories / back down"));
         } else if (kind != TableKind.SYSCALLS) {
-            keys.add(new KeyHelp("c", "one row per process id or per command name"));
+            keys.add(new KeyHelp("c", "rows per pid or per command name"));
         }
         return keys;
     }
