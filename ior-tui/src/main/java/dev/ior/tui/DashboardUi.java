@@ -49,7 +49,7 @@ public final class DashboardUi implements Screenful {
     private static final List<KeyHelp> GLOBAL_KEYS = List.of(
             new KeyHelp("1-7  Tab/Shift+Tab", "switch tabs"),
             new KeyHelp("Esc  F", "pop a filter frame (hold: pop all)"),
-            new KeyHelp("f", "type a filter frame: comm~bash, latency>=5ms"),
+            new KeyHelp("f", "type a filter: comm~bash, latency>=5ms"),
             new KeyHelp("p", "PID picker (filters in the kernel)"),
             new KeyHelp("t", "TID picker (filters in the kernel)"),
             new KeyHelp("P", "probe picker: the syscalls traced"),

@@ -102,7 +102,7 @@ public final class FlameTab implements Tab {
         return List.of(new KeyHelp("h/l  ←/→", "previous / next frame on the same row"),
                 new KeyHelp("j/k  ↓/↑", "shallower / deeper frame"),
                 new KeyHelp("Enter", "zoom in; the rest greys out"),
-                new KeyHelp("u  Esc", "undo the zoom (unzoomed, Esc pops a filter)"),
+                new KeyHelp("u  Esc", "undo the zoom (else Esc pops a filter)"),
                 new KeyHelp("b", "bar width: event count or bytes"),
                 new KeyHelp("o", "next of the five orderings"),
                 new KeyHelp("/", "regex search of frames; empty ends it"),
