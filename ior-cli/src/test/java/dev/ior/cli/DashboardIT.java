@@ -9,6 +9,7 @@ import dev.ior.core.record.RecordingReader;
 import dev.ior.core.testing.RequiresRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +178,36 @@ class DashboardIT {
             }
             assertTrue(rows > 0);
             assertEquals(Long.toString(rows), reader.metadata().get(RecordingMetadata.ROWS), "a finished file");
+        }
+    }
+
+    @Test
+    @RequiresRoot
+    void bigEOpensTheExportInTheEditorAsTheUserWhoRanSudoAndGivesTheTerminalBack(@TempDir Path dir) throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx")); // the editor runs as nobody
+        Path editor = dir.resolve("editor.sh");
+        Files.writeString(editor, "#!/bin/sh\necho \"$(id -u) $(wc -l < \"$1\") $1\" > " + dir.resolve("edited")
+                + "\necho \"the editor has the terminal\"\nsleep 2\n");
+        Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String command = "cd " + Tmux.shell(List.of(dir.toString())) + " && LANG=C.UTF-8 SUDO_UID=65534 SUDO_GID=65534"
+                + " SUDO_USER=nobody EDITOR=" + Tmux.shell(List.of(editor.toString())) + " "
+                + Tmux.shell(IorProcess.command("--comm", "ior-none")) + " 2> ior.err; echo $? > ior.exit";
+        try (Tmux terminal = new Tmux(200, 50, command)) {
+            terminal.awaitText(" 1 Flamegraph "); // --comm: no picker
+            terminal.keys("7", "e");
+            List<String> screen = terminal.await("the export", s -> s.get(49).matches("exported 0 events to .*\\.csv \\(E opens it\\)"),
+                    Duration.ofSeconds(10));
+            Path export = Path.of(screen.get(49).replaceAll("exported 0 events to (.*) \\(E opens it\\)", "$1"));
+            assertEquals(65534, Files.getAttribute(export, "unix:uid"), "the export belongs to the user who ran sudo");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(export)));
+            terminal.keys("E");
+            terminal.await("the editor's screen", s -> s.stream().anyMatch(row -> row.contains("the editor has the terminal"))
+                    && s.stream().noneMatch(row -> row.contains(" 1 Flamegraph ")), Duration.ofSeconds(10));
+            assertEquals("65534 1 " + export, awaitFile(dir.resolve("edited")), "the editor ran as that user, on the file");
+            terminal.await("the dashboard back", s -> s.get(0).startsWith(" 1 Flamegraph   2 Overview ")
+                    && s.get(1).startsWith("space:live"), Duration.ofSeconds(10));
+            terminal.keys("q");
+            assertEquals("0", awaitFile(dir.resolve("ior.exit")));
         }
     }
 
