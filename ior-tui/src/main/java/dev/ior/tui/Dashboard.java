@@ -31,7 +31,7 @@ import java.util.Set;
  * reads on its own thread.
  *
  * <pre>{@code
- * Dashboard.open(DashboardOptions.live(TraceSettings.DEFAULT));
+ * Dashboard.open(DashboardOptions.live(TraceSettings.DEFAULT), System.err);
  * }</pre>
  */
 public final class Dashboard {
