@@ -28,9 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * one thread's CPU over wall time, which JMH does not.
  *
  * <pre>{@code
- * java -jar ior-bench/target/benchmarks.jar ... (JMH) or
  * java --enable-native-access=ALL-UNNAMED -cp ior-bench/target/benchmarks.jar \
- *     dev.ior.bench.DashboardRedrawBenchmark [seconds, default 30]
+ *     dev.ior.bench.DashboardRedrawBenchmark [seconds per workload, default 30]
  * }</pre>
  */
 public final class DashboardRedrawBenchmark {
@@ -42,9 +41,16 @@ public final class DashboardRedrawBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        // the demo's 24 processes × 4 threads on 2 000 files make ~73 000 keys; a host
+        // with 8 busy processes of 2 threads on 200 files makes ~12 000
+        measure("~12k keys (8 processes, 200 files)", new EventGenerator(42, 8, 2, 200, 1_000_000), seconds);
+        measure("~73k keys (EventGenerator.demo())", EventGenerator.demo(), seconds);
+    }
+
+    private static void measure(String workload, EventGenerator generator, int seconds) throws Exception {
         Keys keys = new Keys();
         CountingTerminal terminal = new CountingTerminal(keys, new TerminalSize(200, 50));
-        SyntheticSource events = SyntheticSource.generated(EventGenerator.demo(), Long.MAX_VALUE); // unpaced
+        SyntheticSource events = SyntheticSource.generated(generator, Long.MAX_VALUE); // unpaced
         IorSession session = IorSession.builder().source(events).analysis(Dashboard.analysisSettings()).build();
         DashboardOptions options = DashboardOptions.replay(events)
                 .withDuration(Duration.ofSeconds(WARM_UP_SECONDS + seconds + 5)); // still drawing when measured
@@ -78,9 +84,9 @@ public final class DashboardRedrawBenchmark {
         long bytes = terminal.bytes.get() - bytes0;
         ui.join();
         double secs = wall / 1e9;
-        System.out.printf(Locale.ROOT, "pipeline: %.2f M events/s%n", delivered / secs / 1e6);
-        System.out.printf(Locale.ROOT, "dashboard: %.1f frames/s, its thread %.1f %% of one core, %.0f KiB/s to the "
-                + "terminal (%d s, every tab)%n", frames / secs, 100.0 * cpu / wall, bytes / secs / 1024, seconds);
+        System.out.printf(Locale.ROOT, "%s: pipeline %.2f M events/s; dashboard %.1f frames/s, its thread %.1f %% of "
+                + "one core, %.0f KiB/s to the terminal (%d s, every tab)%n", workload, delivered / secs / 1e6,
+                frames / secs, 100.0 * cpu / wall, bytes / secs / 1024, seconds);
     }
 
     /** Key presses handed to the dashboard as terminal input. */
