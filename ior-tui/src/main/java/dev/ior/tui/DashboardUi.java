@@ -97,16 +97,6 @@ public final class DashboardUi implements Screenful {
         return tabs.get(current);
     }
 
-    /** The tabs, in tab-bar order. */
-    public List<Tab> tabs() {
-        return tabs;
-    }
-
-    /** The kernel-side filters and probes traced now. */
-    public TraceSettings trace() {
-        return trace;
-    }
-
     @Override
     public boolean done() {
         return done;

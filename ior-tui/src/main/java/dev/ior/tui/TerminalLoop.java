@@ -29,7 +29,6 @@ final class TerminalLoop implements TerminalHandover {
     private final Glyphs glyphs;
     private final String cookedModes;
     private boolean complete = true;
-    private long frames;
 
     /**
      * @param cookedModes the terminal's settings before the dashboard took it (for
@@ -73,11 +72,6 @@ final class TerminalLoop implements TerminalHandover {
         }
     }
 
-    /** Frames drawn so far. */
-    long frames() {
-        return frames;
-    }
-
     /** Draws one frame of {@code ui}. */
     void draw(Screenful ui) throws IOException {
         screen.clear();
@@ -85,7 +79,6 @@ final class TerminalLoop implements TerminalHandover {
         ui.render(new Canvas(screen.newTextGraphics(), theme, glyphs, size.getColumns(), size.getRows()));
         screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         complete = false;
-        frames++;
     }
 
     @Override

@@ -103,11 +103,6 @@ public final class TabContext {
         return message;
     }
 
-    /** Forgets the message. */
-    public void clearMessage() {
-        message = null;
-    }
-
     /** Opens {@code next} on top of the dashboard. */
     public void open(Overlay next) {
         overlay = next;

@@ -62,16 +62,6 @@ public final class FlameTab implements Tab {
         return "Flame";
     }
 
-    /** The ordering shown. */
-    public FlameOrder order() {
-        return order;
-    }
-
-    /** The metric the bars measure. */
-    public FlameMetric metric() {
-        return metric;
-    }
-
     @Override
     public String toolbar(Snapshot snapshot) {
         return "o:order(" + order.label() + ")  b:" + metric.label() + "  space:" + (paused ? "paused" : "live")

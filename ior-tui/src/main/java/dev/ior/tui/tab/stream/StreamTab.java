@@ -320,9 +320,4 @@ public final class StreamTab implements Tab {
             Thread.currentThread().interrupt();
         }
     }
-
-    /** The last export, or null. */
-    public Path lastExport() {
-        return lastExport;
-    }
 }
