@@ -45,7 +45,8 @@ final class RecordCommand implements Callable<Integer> {
         IorSession session = IorSession.builder().settings(settings).withoutAnalysis().build();
         String host = HostInfo.hostname();
         ParquetRecorder recorder = ParquetRecorder.start(new RecordingOptions(output, partition, rotateBytes,
-                rotateTime, host, RecordingMetadata.atStart("record", settings)), () -> RecordingMetadata.atEnd(session));
+                rotateTime, host, RecordingMetadata.atStart("record", settings)),
+                () -> RecordingMetadata.atEnd(session));
         session.onEvent(recorder);
         session.onFlush(() -> {
             if (recorder.failure() != null) {

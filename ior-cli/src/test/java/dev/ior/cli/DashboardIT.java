@@ -42,61 +42,65 @@ class DashboardIT {
         String command = "cd " + Tmux.shell(List.of(dir.toString())) + " && LANG=C.UTF-8 "
                 + Tmux.shell(IorProcess.command()) + " 2> ior.err; echo $? > ior.exit";
         try (Tmux terminal = new Tmux(200, 50, command)) {
-            List<String> screen = terminal.awaitText("Trace which process? (filtered in the kernel)");
-            assertEquals("All PIDs", screen.get(4).strip(), "the first entry");
+            terminal.awaitText("Trace which process? (filtered in the kernel)");
+            terminal.await("All PIDs first", s -> s.get(4).strip().equals("All PIDs"), Duration.ofSeconds(15));
             terminal.type("e2e-known");
-            screen = terminal.await("the workload alone", s -> s.get(4).strip().equals("All PIDs")
+            terminal.await("the workload alone", s -> s.get(4).strip().equals("All PIDs")
                     && s.get(5).strip().startsWith(workload.pid() + "  sh ") && s.get(6).isBlank(),
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(20));
             terminal.keys("Enter");
 
-            screen = terminal.awaitText(" 1 Flamegraph   2 Overview   3 Syscalls   4 Files   5 Processes   6 Latency+Gaps"
+            terminal.awaitText(" 1 Flamegraph   2 Overview   3 Syscalls   4 Files   5 Processes   6 Latency+Gaps"
                     + "   7 Stream");
-            assertTrue(screen.get(47).endsWith("kernel: --pid " + workload.pid()), screen.get(47));
-            assertTrue(screen.get(1).startsWith("o:order(comm/syscall/path)  b:count  space:live"), screen.get(1));
-            terminal.await("the workload's frames", s -> s.get(46).equals("all") && s.get(45).split(" ")[0].equals("sh"),
+            // a capture may fall between two rows of a frame being drawn: wait for each row
+            terminal.await("the picked pid as the kernel filter", s -> s.get(47).endsWith("kernel: --pid "
+                    + workload.pid()), Duration.ofSeconds(15));
+            terminal.await("the flamegraph's toolbar", s -> s.get(1).startsWith("o:order(comm/syscall/path)  b:count"
+                    + "  space:live"), Duration.ofSeconds(15));
+            terminal.await("the workload's frames",
+                    s -> s.get(46).equals("all") && s.get(45).split(" ")[0].equals("sh"),
                     Duration.ofSeconds(20));
 
             terminal.keys("o");
             terminal.await("the second ordering", s -> s.get(1).startsWith("o:order(path/syscall/comm)  b:count"),
-                    Duration.ofSeconds(5));
-            terminal.await("paths at the bottom", s -> s.get(45).contains("e2e-known.dat"), Duration.ofSeconds(5));
+                    Duration.ofSeconds(15));
+            terminal.await("paths at the bottom", s -> s.get(45).contains("e2e-known.dat"), Duration.ofSeconds(15));
             terminal.keys("b");
             terminal.await("the byte metric", s -> s.get(1).startsWith("o:order(path/syscall/comm)  b:bytes"),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(15));
 
             terminal.keys("4");
-            screen = terminal.await("the file in the Files tab", s -> s.stream().anyMatch(
-                    row -> row.startsWith(known + " ")), Duration.ofSeconds(5));
-            assertTrue(screen.get(3).startsWith("FILE "), screen.get(3));
+            terminal.await("the file in the Files tab", s -> s.get(3).startsWith("FILE ") && s.stream().anyMatch(
+                    row -> row.startsWith(known + " ")), Duration.ofSeconds(15));
             terminal.keys("g"); // the cursor from the top down to the file's row (rows may reorder meanwhile)
             for (int i = 0; i < 10 && !terminal.screen().get(2).startsWith(known + "  p50 "); i++) {
                 terminal.keys("j");
                 Thread.sleep(200);
             }
-            terminal.await("the cursor on the file", s -> s.get(2).startsWith(known + "  p50 "), Duration.ofSeconds(5));
+            terminal.await("the cursor on the file", s -> s.get(2).startsWith(known + "  p50 "),
+                    Duration.ofSeconds(15));
             terminal.keys("Enter");
             terminal.await("the filter frame", s -> s.get(47).startsWith("filter: file=" + known + " "),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(15));
             terminal.keys("Escape");
-            terminal.await("the frame popped", s -> s.get(47).startsWith("filter: all "), Duration.ofSeconds(5));
+            terminal.await("the frame popped", s -> s.get(47).startsWith("filter: all "), Duration.ofSeconds(15));
 
             terminal.keys("P", "Tab"); // untick every syscall, then tick the writes
             terminal.type("write");
             terminal.keys("Tab", "Enter");
-            screen = terminal.await("the probe set", s -> s.get(47).matches(".*kernel: --pid " + workload.pid()
-                    + "  probes: \\d+ syscalls"), Duration.ofSeconds(5));
-            assertTrue(screen.get(49).matches("tracing \\d+ syscalls"), screen.get(49));
+            terminal.await("the probe set", s -> s.get(47).matches(".*kernel: --pid " + workload.pid()
+                    + "  probes: \\d+ syscalls") && s.get(49).matches("tracing \\d+ syscalls"), Duration.ofSeconds(15));
             terminal.keys("P", "Tab", "Enter"); // every syscall again
             terminal.await("every probe", s -> s.get(47).endsWith("kernel: --pid " + workload.pid()),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(15));
 
             terminal.keys("R");
-            terminal.await("recording in the health line", s -> s.get(48).matches(".*   REC ior-.+\\.parquet [\\d,]+ events"),
-                    Duration.ofSeconds(5));
+            terminal.await("recording in the health line",
+                    s -> s.get(48).matches(".*   REC ior-.+\\.parquet [\\d,]+ events"),
+                    Duration.ofSeconds(15));
             Thread.sleep(1500);
             terminal.keys("R");
-            screen = terminal.await("the recording finished", s -> RECORDED.matcher(s.get(48)).find(),
+            List<String> screen = terminal.await("the recording finished", s -> RECORDED.matcher(s.get(48)).find(),
                     Duration.ofSeconds(30));
             Matcher recorded = RECORDED.matcher(screen.get(48));
             assertTrue(recorded.find());
@@ -138,10 +142,10 @@ class DashboardIT {
             terminal.awaitText(" 1 Flamegraph ");
             terminal.keys("4");
             terminal.await("the recorded file", s -> s.stream().anyMatch(row -> row.startsWith(known + " ")),
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(20));
             terminal.keys("2");
             terminal.await("every recorded event", s -> s.get(2).startsWith(String.format("%,d events seen", events)),
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(20));
             terminal.keys("q");
             assertEquals("0", awaitFile(dir.resolve("replay.exit")), "q ends the replay");
         }
@@ -153,12 +157,14 @@ class DashboardIT {
         Process workload = new ProcessBuilder("sh", "-c", "while :; do echo ior >> " + dir.resolve("w.dat")
                 + "; sleep 0.02; done").start();
         String command = "cd " + Tmux.shell(List.of(dir.toString())) + " && sh -c 'echo $$ > ior.pid; exec \"$@\"' sh "
-                + Tmux.shell(IorProcess.command("--pid", Long.toString(workload.pid()))) + " 2> ior.err; echo $? > ior.exit";
+                + Tmux.shell(IorProcess.command("--pid", Long.toString(workload.pid())))
+                + " 2> ior.err; echo $? > ior.exit";
         try (Tmux terminal = new Tmux(200, 50, command)) {
             terminal.awaitText(" 1 Flamegraph "); // --pid: no picker
             terminal.keys("R");
-            terminal.await("a recording with events", s -> s.get(48).matches(".*   REC ior-.+\\.parquet [1-9][\\d,]* events"),
-                    Duration.ofSeconds(10));
+            terminal.await("a recording with events",
+                    s -> s.get(48).matches(".*   REC ior-.+\\.parquet [1-9][\\d,]* events"),
+                    Duration.ofSeconds(20));
             String pid = awaitFile(dir.resolve("ior.pid"));
             new ProcessBuilder("kill", "-TERM", pid).start().waitFor();
             assertEquals("143", awaitFile(dir.resolve("ior.exit")), "ended by SIGTERM");
@@ -195,17 +201,20 @@ class DashboardIT {
         try (Tmux terminal = new Tmux(200, 50, command)) {
             terminal.awaitText(" 1 Flamegraph "); // --comm: no picker
             terminal.keys("7", "e");
-            List<String> screen = terminal.await("the export", s -> s.get(49).matches("exported 0 events to .*\\.csv \\(E opens it\\)"),
-                    Duration.ofSeconds(10));
+            List<String> screen = terminal.await("the export",
+                    s -> s.get(49).matches("exported 0 events to .*\\.csv \\(E opens it\\)"),
+                    Duration.ofSeconds(20));
             Path export = Path.of(screen.get(49).replaceAll("exported 0 events to (.*) \\(E opens it\\)", "$1"));
             assertEquals(65534, Files.getAttribute(export, "unix:uid"), "the export belongs to the user who ran sudo");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(export)));
             terminal.keys("E");
-            terminal.await("the editor's screen", s -> s.stream().anyMatch(row -> row.contains("the editor has the terminal"))
-                    && s.stream().noneMatch(row -> row.contains(" 1 Flamegraph ")), Duration.ofSeconds(10));
-            assertEquals("65534 1 " + export, awaitFile(dir.resolve("edited")), "the editor ran as that user, on the file");
+            terminal.await("the editor's screen",
+                    s -> s.stream().anyMatch(row -> row.contains("the editor has the terminal"))
+                    && s.stream().noneMatch(row -> row.contains(" 1 Flamegraph ")), Duration.ofSeconds(20));
+            assertEquals("65534 1 " + export, awaitFile(dir.resolve("edited")),
+                    "the editor ran as that user, on the file");
             terminal.await("the dashboard back", s -> s.get(0).startsWith(" 1 Flamegraph   2 Overview ")
-                    && s.get(1).startsWith("space:live"), Duration.ofSeconds(10));
+                    && s.get(1).startsWith("space:live"), Duration.ofSeconds(20));
             terminal.keys("q");
             assertEquals("0", awaitFile(dir.resolve("ior.exit")));
         }

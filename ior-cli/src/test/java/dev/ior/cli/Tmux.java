@@ -2,6 +2,8 @@ package dev.ior.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +11,14 @@ import java.util.function.Predicate;
 
 /**
  * A real terminal for the dashboard: a detached tmux session on a server of its own
- * (its own socket, so nothing else's sessions are touched), keys sent with send-keys,
- * the screen read with capture-pane. Close kills the server and whatever runs in it.
+ * (its own socket file, so nothing else's sessions are touched), keys sent with
+ * send-keys, the screen read with capture-pane. Close kills the server and whatever
+ * runs in it, and removes the socket.
  */
 final class Tmux implements AutoCloseable {
 
-    private final String socket = "ior-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final Path socket = Path.of(System.getProperty("java.io.tmpdir"),
+            "ior-it-tmux-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 
     /** Starts {@code command} (run by sh) in a {@code columns} × {@code rows} terminal. */
     Tmux(int columns, int rows, String command) throws IOException, InterruptedException {
@@ -58,10 +62,10 @@ final class Tmux implements AutoCloseable {
         throw new AssertionError("the screen never showed " + description + ":\n" + String.join("\n", screen));
     }
 
-    /** Waits until some row contains {@code text}; returns the screen. */
+    /** Waits until some row contains {@code text} (a minute: ior starting on a busy machine); returns the screen. */
     List<String> awaitText(String text) throws IOException, InterruptedException {
         return await("\"" + text + "\"", screen -> screen.stream().anyMatch(row -> row.contains(text)),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(60));
     }
 
     /** Whether the session still runs (the program in it has not ended). */
@@ -72,6 +76,7 @@ final class Tmux implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         run("kill-server");
+        Files.deleteIfExists(socket);
     }
 
     /** {@code arguments} as one shell word each. */
@@ -95,7 +100,7 @@ final class Tmux implements AutoCloseable {
     }
 
     private Result run(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

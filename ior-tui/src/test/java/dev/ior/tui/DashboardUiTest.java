@@ -111,7 +111,8 @@ class DashboardUiTest {
             h.type("3");
             assertTrue(h.body().get(1).startsWith("read "), "comm~BA keeps bash: " + h.body());
             h.type("flatency>>5").press(KeyType.Enter);
-            assertEquals("filter \"latency>>5\": expected a time such as 5ms, not \">5\" at position 9", h.row(MESSAGE));
+            assertEquals("filter \"latency>>5\": expected a time such as 5ms, not \">5\" at position 9",
+                    h.row(MESSAGE));
             assertTrue(h.row(FILTER).startsWith("filter: comm~BA "), "the stack is unchanged");
         }
     }

@@ -106,7 +106,8 @@ public final class Picker<T> implements Overlay {
         screen.clear();
         screen.fill(0, 0, screen.width(), Style.TAB_ACTIVE);
         screen.text(1, 0, title, Style.TAB_ACTIVE);
-        screen.text(1, screen.height() - 1, "Enter: choose   ↑/↓ PgUp/PgDn: move   Esc: clear the text, then cancel",
+        screen.text(1, screen.height() - 1, "Enter: choose   Up/Down PgUp/PgDn: move   Esc: clear the text, then "
+                + "cancel",
                 Style.KEY);
         choices.render(screen.region(1, 2, screen.width() - 2, screen.height() - 4), null);
     }

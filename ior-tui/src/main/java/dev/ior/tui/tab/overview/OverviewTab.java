@@ -72,7 +72,8 @@ public final class OverviewTab implements Tab {
             top(body.region(0, 3, w, listRows), "TOP SYSCALLS", "P99", snapshot.syscalls(), Row::name,
                     r -> Units.duration(r.p99()));
             top(body.region(w + 2, 3, w, listRows), "TOP FILES", "BYTES", snapshot.files(),
-                    r -> r.name().isEmpty() ? "(no file)" : r.name(), r -> Units.bytes(r.bytesRead() + r.bytesWritten()));
+                    r -> r.name().isEmpty() ? "(no file)" : r.name(),
+                    r -> Units.bytes(r.bytesRead() + r.bytesWritten()));
             top(body.region(2 * w + 4, 3, body.width() - 2 * w - 4, listRows), "TOP PROCESSES", "P99",
                     snapshot.processes(), r -> r.name() + " " + r.comm(), r -> Units.duration(r.p99()));
         }

@@ -118,7 +118,8 @@ class FlameTabTest {
         try (Harness h = Harness.builder(SyntheticSource.of(Events.workload()), dir).size(60, 20).build()) {
             List<String> screen = h.screen();
             assertEquals(at(0, "open…", 6, "read", 24, "write", 36, "close", 42, "read"), screen.get(14));
-            assertEquals(at(0, "…osts", 6, "/etc/hosts", 24, "/tmp/a", 42, "…osts", 48, "…ib/libc.so"), screen.get(13),
+            assertEquals(at(0, "…osts", 6, "/etc/hosts", 24, "/tmp/a", 42, "…osts", 48, "…ib/libc.so"),
+                    screen.get(13),
                     "paths keep their end");
         }
     }

@@ -23,7 +23,8 @@ class OverviewTabTest {
             List<String> body = h.body();
             assertTrue(body.get(0).matches("events/s +█ now 10  peak 10"), body.get(0));
             assertTrue(body.get(1).matches("bytes/s +█ now 2\\.31KiB  peak 2\\.31KiB"), body.get(1));
-            assertTrue(body.get(3).matches("TOP SYSCALLS +COUNT +P99  TOP FILES +COUNT +BYTES  TOP PROCESSES +COUNT +P99"),
+            assertTrue(body.get(3).matches(
+                    "TOP SYSCALLS +COUNT +P99  TOP FILES +COUNT +BYTES  TOP PROCESSES +COUNT +P99"),
                     body.get(3));
             assertEquals(List.of("read 6 100us /etc/hosts 5 350B 10 bash 4 1.00us",
                     "write 2 1.00us /tmp/a 2 20B 20 cat 4 2.00ms",
