@@ -1,6 +1,16 @@
 package dev.ior.core.record;
 
+import dev.ior.core.HostInfo;
+import dev.ior.core.IorSession;
+import dev.ior.core.IorVersion;
+import dev.ior.core.KernelFilter;
+import dev.ior.core.SessionCounters;
+import dev.ior.core.TraceSettings;
+import dev.ior.core.proc.ProcessSnapshot;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The key-value metadata in a recording's footer. The first four are the original
@@ -40,6 +50,60 @@ public final class RecordingMetadata {
     public static final String PROCESSES_AT_START = "ior.processes_at_start";
     /** This file's place in a rotated series, from 1. */
     public static final String FILE_INDEX = "ior.file_index";
+    /**
+     * For dashboard recordings, the filter stack when recording started
+     * ({@code filter: all} or its frames): the file holds the events that passed it.
+     */
+    public static final String VIEW_FILTER = "ior.view_filter";
+
+    /**
+     * The entries known when recording starts: {@code mode} ({@code record} or
+     * {@code dashboard}), ior's version, the kernel, the start time, the kernel-side
+     * filters as the command line spells them, and the probes.
+     */
+    public static Map<String, String> atStart(String mode, TraceSettings settings) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(MODE, mode);
+        metadata.put(VERSION, IorVersion.current().version());
+        metadata.put(KERNEL, HostInfo.kernelRelease());
+        metadata.put(STARTED_AT, Long.toString(nowUnixNanos()));
+        metadata.put(FILTERS, describe(settings.filter()));
+        metadata.put(PROBES, settings.syscalls().isEmpty() ? "all"
+                : String.join(",", settings.syscalls().stream().sorted().toList()));
+        return metadata;
+    }
+
+    /**
+     * The entries known only when a file is finished: what the processes had open at the
+     * start, the clock offset and {@code session}'s counts so far.
+     */
+    public static Map<String, String> atEnd(IorSession session) {
+        SessionCounters counters = session.counters();
+        return Map.of(PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()),
+                BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
+                EVENTS, Long.toString(counters.events()),
+                LOST_KERNEL, Long.toString(counters.lostKernel()),
+                DROPPED_USER, Long.toString(counters.droppedUser()));
+    }
+
+    /** The kernel-side filters as the command line spells them ({@code --pid 12 --comm bash}). */
+    public static String describe(KernelFilter filter) {
+        StringBuilder text = new StringBuilder();
+        if (!filter.pids().isEmpty()) {
+            text.append("--pid ").append(filter.pids().stream().sorted().map(String::valueOf)
+                    .collect(Collectors.joining(","))).append(' ');
+        }
+        if (filter.tid() != 0) {
+            text.append("--tid ").append(filter.tid()).append(' ');
+        }
+        if (!filter.comm().isEmpty()) {
+            text.append("--comm ").append(filter.comm()).append(' ');
+        }
+        if (filter.minLatencyNs() != 0) {
+            text.append("--min-latency ").append(filter.minLatencyNs()).append("ns ");
+        }
+        return text.toString().strip();
+    }
 
     private RecordingMetadata() {
     }
