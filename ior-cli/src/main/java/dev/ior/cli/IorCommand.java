@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ior", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Traces the file-I/O syscalls of a Linux host with eBPF.",
-        subcommands = {TraceCommand.class, RecordCommand.class, FlamegraphCommand.class, ExportCommand.class,
-                QueryCommand.class, DoctorCommand.class,
+        subcommands = {TraceCommand.class, StatsCommand.class, RecordCommand.class, FlamegraphCommand.class,
+                ExportCommand.class, QueryCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IorCommand implements Callable<Integer> {
 
