@@ -19,37 +19,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 mode=${1:?usage: attach-bench.sh MODE MIX SECONDS}
 mix=${2:?usage: attach-bench.sh MODE MIX SECONDS}
 seconds=${3:?usage: attach-bench.sh MODE MIX SECONDS}
-out=$here/target
-mkdir -p "$out"
-
-build() {
-  [ "$out/workload" -nt "$here/workload.c" ] || gcc -O2 -pthread -o "$out/workload" "$here/workload.c"
-  [ "$out/ref-consumer" -nt "$here/ref-consumer.c" ] || gcc -O2 -o "$out/ref-consumer" "$here/ref-consumer.c" -lbpf
-  "$here/../bpf-src/build.sh" "$out/ior.bpf.o"
-  for variant in pertp exit-stub; do
-    clang -O2 -g -target bpf -D__TARGET_ARCH_x86 -Wall -Werror -I "$here/../bpf-src" \
-      -c "$here/variants/$variant.bpf.c" -o "$out/$variant.bpf.o"
-  done
-}
-
-# name:nr:path_arg:path2_arg:deref_arg of every syscall of the table this kernel has
-confs() {
-  local events=/sys/kernel/tracing/events/syscalls
-  awk -F'\t' '!/^#/ && $1 != "name" && $1 !~ /:/ {
-      path = 0; path2 = 0; deref = 0; n = split($4, roles, ",")
-      for (i = 1; i <= n; i++) {
-        if (roles[i] == "path" || roles[i] == "target") path = i
-        if (roles[i] == "path2") path2 = i
-        if (roles[i] == "deref") deref = i
-      }
-      print $1 ":" $2 ":" path ":" path2 ":" deref
-    }' "$here/../bpf-src/syscalls.tsv" | while IFS=: read -r name rest; do
-    [ -d "$events/sys_enter_$name" ] && echo "$name:$rest"
-  done
-}
-
-build >/dev/null
-mapfile -t table < <(confs)
+. "$here/common.sh"
+out=$bench_out
+bench_build >/dev/null
+mapfile -t table < <(bench_confs)
 case "$mode" in
   none) exec "$out/workload" "$mix" "$seconds" ;;
   raw) consumer=(--only ior_sys_enter --only ior_sys_exit "$out/ior.bpf.o") ;;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
         description = {"Traces the file-I/O syscalls of a Linux host with eBPF.",
             "Without a command: the dashboard (a terminal is needed), after a PID picker unless --pid, --tid or"
                     + " --comm names what to trace."},
-        subcommands = {TraceCommand.class, RecordCommand.class, ReplayCommand.class, FlamegraphCommand.class,
+        subcommands = {TraceCommand.class, StatsCommand.class, RecordCommand.class, ReplayCommand.class,
+                FlamegraphCommand.class,
                 ExportCommand.class, QueryCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IorCommand implements Callable<Integer> {

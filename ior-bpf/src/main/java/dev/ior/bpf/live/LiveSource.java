@@ -59,6 +59,7 @@ public final class LiveSource implements EventSource {
 
     @Override
     public void open(TraceSettings settings) {
+        long began = System.nanoTime();
         Preflight.check();
         List<Syscall> selected = SyscallTable.builtIn().select(settings.syscalls()); // bad patterns fail first
         Tracefs tracefs = Tracefs.mountIfNeeded();
@@ -81,10 +82,14 @@ public final class LiveSource implements EventSource {
         maps = new KernelMaps(object);
         maps.setFilter(settings.filter());
         apply(selected);
+        long attaching = System.nanoTime();
         programs = object.attachAll();
         ring = new RingReader(object.mapFd("ior_ring"), settings.ringBytes());
+        long done = System.nanoTime();
         LOG.log(System.Logger.Level.DEBUG, "attached: {0} syscalls and io_uring operations traced, ring {1} bytes",
                 traced.size(), settings.ringBytes());
+        LOG.log(System.Logger.Level.DEBUG, "opened, loaded and attached in {0} ms (attach {1} ms)",
+                (done - began) / 1_000_000, (done - attaching) / 1_000_000);
     }
 
     private static BpfObject load(TraceSettings settings, boolean uring) {

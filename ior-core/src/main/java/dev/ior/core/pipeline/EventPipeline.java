@@ -16,8 +16,6 @@ import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallClass;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.core.text.Interner;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -60,7 +58,7 @@ public final class EventPipeline implements EventSink {
     private final PathResolver resolver;
     private final FdNames fdNames = new FdNames(paths);
     private final PipelineEvent event = new PipelineEvent(comms, paths);
-    private final MemorySegment commBytes = MemorySegment.ofArray(new byte[16]);
+    private final CommIds commIds = new CommIds(comms);
     private final Consumer<IorEvent> consumer;
     private final Runnable flush;
     private final long bootToWallNs;
@@ -397,15 +395,9 @@ public final class EventPipeline implements EventSink {
         if (raw.commLow == lastCommLow && raw.commHigh == lastCommHigh && lastCommId >= 0) {
             return lastCommId;
         }
-        commBytes.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, raw.commLow);
-        commBytes.set(ValueLayout.JAVA_LONG_UNALIGNED, 8, raw.commHigh);
-        int length = 0;
-        while (length < 16 && commBytes.get(ValueLayout.JAVA_BYTE, length) != 0) {
-            length++;
-        }
         lastCommLow = raw.commLow;
         lastCommHigh = raw.commHigh;
-        lastCommId = comms.intern(commBytes, 0, length);
+        lastCommId = commIds.id(raw.commLow, raw.commHigh);
         return lastCommId;
     }
 }

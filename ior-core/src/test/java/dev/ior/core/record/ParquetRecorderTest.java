@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorException;
+import dev.ior.core.synthetic.EventGenerator;
 import dev.ior.core.syscall.SyscallTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,14 @@ class ParquetRecorderTest {
         Path file = record(dir.resolve("r.parquet"), sample());
         List<EventRecord> read = readAll(file);
         assertEquals(sample(), read);
+    }
+
+    @Test
+    void eventsOfManyBatchesAndPagesComeBackExactlyInOrder(@TempDir Path dir) {
+        List<EventRecord> many = new ArrayList<>();
+        new EventGenerator(7, 8, 3, 200, 100_000).take(50_000).forEach(e -> many.add(e.copy()));
+        assertTrue(many.stream().anyMatch(e -> e.errno() != 0) && many.stream().anyMatch(e -> e.errno() == 0));
+        assertEquals(many, readAll(record(dir.resolve("many.parquet"), many)));
     }
 
     @Test
