@@ -4,7 +4,6 @@ import dev.ior.core.HostInfo;
 import dev.ior.core.IorException;
 import dev.ior.core.IorSession;
 import dev.ior.core.IorVersion;
-import dev.ior.core.SessionCounters;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.record.ParquetRecorder;
 import dev.ior.core.record.RecordingMetadata;
@@ -12,6 +11,7 @@ import dev.ior.core.record.RecordingOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,11 +91,9 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private static Map<String, String> endMetadata(IorSession session) {
-        SessionCounters counters = session.counters();
-        return Map.of(RecordingMetadata.BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
-                RecordingMetadata.EVENTS, Long.toString(counters.events()),
-                RecordingMetadata.LOST_KERNEL, Long.toString(counters.lostKernel()),
-                RecordingMetadata.DROPPED_USER, Long.toString(counters.droppedUser()));
+        Map<String, String> metadata = new HashMap<>(RecordingMetadata.counts(session.counters()));
+        metadata.put(RecordingMetadata.BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()));
+        return metadata;
     }
 
     /** The kernel-side filters as the command line spelled them. */

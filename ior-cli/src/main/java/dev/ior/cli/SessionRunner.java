@@ -4,6 +4,8 @@ import dev.ior.core.IorException;
 import dev.ior.core.IorSession;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a headless session to its end (--duration, Ctrl-C, SIGTERM, the source
@@ -45,6 +47,7 @@ final class SessionRunner {
 
     /** {@link #run(Runnable)}, with {@code onStarted} run once the probes are attached. */
     int run(Runnable onStarted, Runnable completeOutput) throws InterruptedException {
+        stopWhenTracedProcessesExit();
         session.startAsync(); // load and attach; failures surface here, before any output
         started = true;
         onStarted.run();
@@ -62,6 +65,25 @@ final class SessionRunner {
             // the hook runs or ran: it finished the same way
         }
         return exitCode;
+    }
+
+    /**
+     * A run traced by pid ends, with exit code 0, once every traced process has exited:
+     * there is nothing left to trace. Each exit is said on stderr.
+     */
+    private void stopWhenTracedProcessesExit() {
+        Set<Integer> running = ConcurrentHashMap.newKeySet();
+        running.addAll(session.settings().filter().pids());
+        if (running.isEmpty()) {
+            return;
+        }
+        session.onTracedProcessExit(pid -> {
+            System.err.println("ior: traced process " + pid + " exited");
+            running.remove(pid);
+            if (running.isEmpty()) {
+                session.stop();
+            }
+        });
     }
 
     /** Whether the session started (so it traced something). */

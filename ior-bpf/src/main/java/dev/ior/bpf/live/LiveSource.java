@@ -23,7 +23,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -42,12 +44,15 @@ public final class LiveSource implements EventSource {
     /** The io_uring tracepoints and the programs on them (bpf-src/ior_uring.bpf.h). */
     private static final List<String> URING_TRACEPOINTS = List.of("io_uring_submit_req", "io_uring_complete");
     private static final List<String> URING_PROGRAMS = List.of("ior_uring_submit", "ior_uring_complete");
+    /** The kernel side's hash maps and the size of their keys (bpf-src/ior_maps.h). */
+    private static final Map<String, Integer> HASH_MAPS = Map.of("ior_pids", 4, "ior_uring_inflight", 8,
+            "ior_uring_paths", 8);
 
     private final ProcFs procFs = new ProcFs();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile boolean running;
-    private BpfObject object;
+    private volatile BpfObject object;
     private KernelMaps maps;
     private RingReader ring;
     private RecordDecoder decoder;
@@ -140,6 +145,17 @@ public final class LiveSource implements EventSource {
                 m.counter(Libbpf.IOR_CNT_LOST_STORAGE()), m.counter(Libbpf.IOR_CNT_UNMATCHED_EXIT()),
                 m.counter(Libbpf.IOR_CNT_FILTERED()), m.counter(Libbpf.IOR_CNT_REJECTED()),
                 m.counter(Libbpf.IOR_CNT_LOST_URING()), r == null ? 0 : r.fill());
+    }
+
+    @Override
+    public Map<String, Long> kernelMapEntries() {
+        BpfObject loaded = object;
+        if (loaded == null || !running) {
+            return Map.of();
+        }
+        Map<String, Long> entries = new TreeMap<>();
+        HASH_MAPS.forEach((name, keyBytes) -> entries.put(name, KernelMaps.entries(loaded.mapFd(name), keyBytes)));
+        return entries;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.ior.core.record;
 
+import dev.ior.core.SessionCounters;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The key-value metadata in a recording's footer. The first four are the original
@@ -32,6 +34,12 @@ public final class RecordingMetadata {
     public static final String EVENTS = "ior.events";
     /** Records lost in the kernel up to the end of this file. */
     public static final String LOST_KERNEL = "ior.lost_kernel";
+    /** Of those, records dropped because the ring was full (the reader fell behind). */
+    public static final String LOST_RING_FULL = "ior.lost_ring_full";
+    /** Of those, calls dropped because no per-thread slot could be allocated. */
+    public static final String LOST_NO_SLOT = "ior.lost_no_slot";
+    /** Of those, io_uring requests dropped because the kernel's in-flight table was full. */
+    public static final String LOST_URING_FULL = "ior.lost_uring_full";
     /** Events dropped in user space up to the end of this file. */
     public static final String DROPPED_USER = "ior.dropped_user";
     /** Of those, events the recorder dropped because its writer fell behind. */
@@ -40,6 +48,20 @@ public final class RecordingMetadata {
     public static final String FILE_INDEX = "ior.file_index";
 
     private RecordingMetadata() {
+    }
+
+    /**
+     * The session's counts as footer entries ({@link #EVENTS}, {@link #LOST_KERNEL} and
+     * its causes, {@link #DROPPED_USER}): what every recorder puts in each file it
+     * finishes, so that a recording says what it is missing.
+     */
+    public static Map<String, String> counts(SessionCounters counters) {
+        return Map.of(EVENTS, Long.toString(counters.events()),
+                LOST_KERNEL, Long.toString(counters.lostKernel()),
+                LOST_RING_FULL, Long.toString(counters.lostRingFull()),
+                LOST_NO_SLOT, Long.toString(counters.lostNoSlot()),
+                LOST_URING_FULL, Long.toString(counters.lostUring()),
+                DROPPED_USER, Long.toString(counters.droppedUser()));
     }
 
     static long nowUnixNanos() {
