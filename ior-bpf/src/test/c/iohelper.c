@@ -535,9 +535,11 @@ static int phases(char **argv)
 }
 
 /* N one-byte pwrites at increasing offsets (the flood), a pause, then 100 pwrites of
- * 1..100 bytes at offset 0 (after the flood) */
+ * 1..100 bytes at offset 0, a millisecond apart (after the flood: any consumer keeps
+ * up), and a tenth of a second before the exit */
 static int flood(char **argv)
 {
+	struct timespec ms = { 0, 1000000 }, tenth = { 0, 100000000 };
 	long fd = open_rw(argv[0]);
 	long n = atol(argv[1]);
 
@@ -546,8 +548,11 @@ static int flood(char **argv)
 	for (long i = 0; i < n; i++)
 		sys6(SYS_pwrite64, fd, (long)buf, 1, i, 0, 0);
 	pause_for_go();
-	for (long i = 1; i <= 100; i++)
+	for (long i = 1; i <= 100; i++) {
 		sys6(SYS_pwrite64, fd, (long)buf, i, 0, 0, 0);
+		nanosleep(&ms, NULL);
+	}
+	nanosleep(&tenth, NULL);
 	return 0;
 }
 

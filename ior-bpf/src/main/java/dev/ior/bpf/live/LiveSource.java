@@ -53,6 +53,8 @@ public final class LiveSource implements EventSource {
     private volatile boolean stopping;
     private volatile boolean running;
     private volatile BpfObject object;
+    /** The counters as they were when the maps were freed. */
+    private volatile SourceCounters finalCounters;
     private KernelMaps maps;
     private RingReader ring;
     private RecordDecoder decoder;
@@ -135,7 +137,15 @@ public final class LiveSource implements EventSource {
     }
 
     @Override
-    public SourceCounters counters() {
+    public synchronized SourceCounters counters() {
+        SourceCounters last = finalCounters;
+        if (last != null) {
+            return last; // the maps are gone: their fds may name other files by now
+        }
+        return readCounters();
+    }
+
+    private SourceCounters readCounters() {
         KernelMaps m = maps;
         RingReader r = ring;
         if (m == null) {
@@ -148,9 +158,9 @@ public final class LiveSource implements EventSource {
     }
 
     @Override
-    public Map<String, Long> kernelMapEntries() {
+    public synchronized Map<String, Long> kernelMapEntries() {
         BpfObject loaded = object;
-        if (loaded == null || !running) {
+        if (loaded == null || !running || finalCounters != null) {
             return Map.of();
         }
         Map<String, Long> entries = new TreeMap<>();
@@ -229,6 +239,15 @@ public final class LiveSource implements EventSource {
                 return;
             }
         }
+        freeKernelSide();
+    }
+
+    /** Keeps the final counts, then unmaps the ring and frees programs, links and maps; once. */
+    private synchronized void freeKernelSide() {
+        if (finalCounters != null) {
+            return;
+        }
+        finalCounters = readCounters();
         if (ring != null) {
             ring.close();
         }
