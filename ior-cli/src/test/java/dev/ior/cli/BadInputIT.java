@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * says what to do, a non-zero exit, no stack trace.
  */
 @RequiresRoot
+@ExtendWith(NoBpfLeftovers.class)
 class BadInputIT {
 
     @Test

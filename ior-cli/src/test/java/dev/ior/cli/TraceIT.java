@@ -16,10 +16,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ior trace} as a user runs it: real events, the summary line, a quick and clean exit. */
 @RequiresRoot
+@ExtendWith(NoBpfLeftovers.class)
 class TraceIT {
 
     private static final Pattern SUMMARY = Pattern.compile("ior: events=(\\d+) lost_kernel=0 dropped_user=0");

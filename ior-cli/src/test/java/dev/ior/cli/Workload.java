@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * ior-bpf's C helper (src/test/c/iohelper.c) as a traced workload: starts a scenario,
@@ -17,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * the "key value" facts it prints.
  */
 final class Workload implements AutoCloseable {
+
+    private static final AtomicInteger COMMS = new AtomicInteger();
 
     private final Process process;
     private final BufferedReader out;
@@ -37,8 +43,27 @@ final class Workload implements AutoCloseable {
 
     /** Starts {@code scenario} with {@code args}; it waits for {@link #go()}. */
     static Workload start(String scenario, String... args) throws IOException {
+        return run(Path.of(System.getProperty("ior.iohelper")), scenario, args);
+    }
+
+    /**
+     * Starts {@code scenario} from a copy of the helper at {@code binary}, so that its
+     * command name is that file's name: no other process on the host has it.
+     */
+    static Workload startAs(Path binary, String scenario, String... args) throws IOException {
+        Files.copy(Path.of(System.getProperty("ior.iohelper")), binary);
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
+        return run(binary, scenario, args);
+    }
+
+    /** A command name (at most 15 bytes) that this test run alone uses. */
+    static String uniqueComm() {
+        return "ioh" + ProcessHandle.current().pid() + "x" + COMMS.incrementAndGet();
+    }
+
+    private static Workload run(Path binary, String scenario, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("ior.iohelper"));
+        command.add(binary.toString());
         command.add(scenario);
         command.addAll(List.of(args));
         return new Workload(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
