@@ -48,6 +48,7 @@ public final class LiveSource implements EventSource {
     private static final Map<String, Integer> HASH_MAPS = Map.of("ior_pids", 4, "ior_uring_inflight", 8,
             "ior_uring_paths", 8);
 
+    private final SyscallTable table;
     private final ProcFs procFs = new ProcFs();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -64,10 +65,20 @@ public final class LiveSource implements EventSource {
     private Set<String> kernelSyscalls = Set.of();
     private boolean uringTraced;
 
+    /** Live tracing of the syscalls in ior's table. */
+    public LiveSource() {
+        this(SyscallTable.builtIn());
+    }
+
+    /** Live tracing of the syscalls in {@code table} (tests: rows this kernel lacks). */
+    LiveSource(SyscallTable table) {
+        this.table = table;
+    }
+
     @Override
     public void open(TraceSettings settings) {
         Preflight.check();
-        List<Syscall> selected = SyscallTable.builtIn().select(settings.syscalls()); // bad patterns fail first
+        List<Syscall> selected = table.select(settings.syscalls()); // bad patterns fail first
         Tracefs tracefs = Tracefs.mountIfNeeded();
         kernelSyscalls = tracefs.syscalls();
         boolean uring = URING_TRACEPOINTS.stream().allMatch(tp -> tracefs.hasEvent("io_uring", tp));
@@ -180,7 +191,7 @@ public final class LiveSource implements EventSource {
 
     @Override
     public void setSyscalls(Set<String> patterns) {
-        List<Syscall> selected = SyscallTable.builtIn().select(patterns);
+        List<Syscall> selected = table.select(patterns);
         openMaps();
         apply(selected);
     }
@@ -211,7 +222,7 @@ public final class LiveSource implements EventSource {
     /** Writes the probe set: every row the kernel has, traced if selected (tracked either way). */
     private synchronized void apply(List<Syscall> selected) {
         Set<Syscall> wanted = new HashSet<>(selected);
-        for (Syscall syscall : SyscallTable.builtIn().all()) {
+        for (Syscall syscall : table.all()) {
             if (available(syscall)) {
                 maps.setTraced(syscall, wanted.contains(syscall));
             } else {
