@@ -87,6 +87,21 @@ class BadInputIT {
         assertNoStackTrace(result);
     }
 
+    @Test
+    void badFilterTextIsAUsageErrorNamingThePositionBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path recording = dir.resolve("r.parquet");
+        assertEquals(0, IorProcess.run(List.of(), "record", "-o", recording.toString(), "--duration", "1",
+                "--syscalls", "openat").exitCode());
+
+        assertOneLineError(IorProcess.run(List.of(), "export", "-i", recording.toString(), "--filter", "latency>=5xs"),
+                2, "ior: filter \"latency>=5xs\": unknown unit \"xs\" (use ns, us, ms or s) at position 11");
+        assertOneLineError(IorProcess.run(List.of(), "export", "-i", recording.toString(), "--filter", "file=~/tmp/(x"),
+                2, "ior: filter \"file=~/tmp/(x\": bad regular expression (Unclosed group) at position 14"); // just past the end
+        assertOneLineError(IorProcess.run(List.of(), "export", "-i", recording.toString(), "--filter", "comm~bash",
+                "--filter", "size>1\n2"), 2, "ior: filter \"size>1\\x0a2\": unknown field \"size\" (fields: comm, pid, "
+                + "tid, syscall, file or path, latency, gap, bytes, ret, fd) at position 1");
+    }
+
     private static int unusedPid() throws Exception {
         int max = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).strip());
         for (int pid = max - 1; pid > 1; pid--) {

@@ -134,6 +134,26 @@ class TraceIT {
         assertTrue(lines.size() == 1 && lines.get(0).startsWith("ior: events="), result.stderr());
     }
 
+    @Test
+    void aTraceByPidEndsWhenThatProcessExitsEvenIfItWentWhileIorWasLoading() throws Exception {
+        for (String lifetime : List.of("3", "0.7")) { // exits while traced; about while ior loads
+            Process traced = new ProcessBuilder("sleep", lifetime).start();
+            long start = System.nanoTime();
+            var result = IorProcess.run(List.of(), "trace", "--pid", Long.toString(traced.pid()), "--no-header");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+            assertTrue(seconds < 10, "ior ran " + seconds + " s for a process of " + lifetime + " s");
+            List<String> lines = result.stderrLines();
+            if (result.exitCode() == 2) { // gone before ior even looked: refused as an unknown pid
+                assertEquals(List.of("ior: no process with pid " + traced.pid() + " is running"), lines);
+                continue;
+            }
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertEquals("ior: traced process " + traced.pid() + " exited", lines.get(lines.size() - 2));
+            assertTrue(SUMMARY.matcher(lines.getLast()).matches(), result.stderr());
+        }
+    }
+
     /**
      * Waits until none of {@code programs} is loaded: a detached program is freed
      * after an RCU grace period, a few hundred milliseconds here.
