@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.export.CsvEventWriter;
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,7 +37,7 @@ class FloodIT {
     @Test
     void aTraceThatFallsBehindCountsEveryLossByCauseAndEndsWhenItsProcessExits(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("flood.dat");
-        try (Workload flood = Workload.start("flood", data.toString(), Integer.toString(CALLS))) {
+        try (IoHelper flood = IoHelper.start("flood", data.toString(), Integer.toString(CALLS))) {
             Process ior = new ProcessBuilder(IorProcess.command("trace", "--pid", Long.toString(flood.pid()),
                     "--syscalls", "pwrite64", "--ring-size", "4K")).start();
             try {
@@ -70,7 +71,7 @@ class FloodIT {
     void aRecordingThatFellBehindSaysWhatItLostInItsMetadata(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("flood.dat");
         Path output = dir.resolve("flood.parquet");
-        try (Workload flood = Workload.start("flood", data.toString(), Integer.toString(CALLS))) {
+        try (IoHelper flood = IoHelper.start("flood", data.toString(), Integer.toString(CALLS))) {
             Process ior = new ProcessBuilder(IorProcess.command("record", "-o", output.toString(), "--pid",
                     Long.toString(flood.pid()), "--syscalls", "pwrite64", "--ring-size", "4K")).start();
             try {
@@ -103,7 +104,7 @@ class FloodIT {
     }
 
     /** The flood, a second for the consumer to catch up, then calls a millisecond apart and the exit. */
-    private static void runFloodThenCalm(Workload flood) throws Exception {
+    private static void runFloodThenCalm(IoHelper flood) throws Exception {
         flood.go();
         Thread.sleep(1000);
         flood.go();

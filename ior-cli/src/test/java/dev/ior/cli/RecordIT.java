@@ -3,6 +3,7 @@ package dev.ior.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -31,9 +32,9 @@ class RecordIT {
     void recordsTheExactSyscallsOfAKnownWorkload(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("spine.dat");
         Path output = dir.resolve("capture.parquet");
-        String comm = Workload.uniqueComm(); // other iohelpers may run on the host meanwhile
+        String comm = IoHelper.uniqueComm(); // other iohelpers may run on the host meanwhile
         Recording ior = startRecording(output, "--comm", comm, "--syscalls", "openat,read,write,close");
-        Workload helper = Workload.startAs(dir.resolve(comm), "spine", data.toString());
+        IoHelper helper = IoHelper.startAs(dir.resolve(comm), "spine", data.toString());
         helper.go();
         String summary = ior.stop("INT");
 

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ior.core.proc.ProcFs;
 import dev.ior.core.source.EventSink;
-import dev.ior.core.source.EventSource;
 import dev.ior.core.source.RawEvent;
-import dev.ior.core.source.SourceCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
@@ -32,12 +30,8 @@ class TracedProcessExitTest {
     Path proc;
 
     /** Emits an exit record for one traced process, removes another from /proc silently, then idles. */
-    private final class Exits implements EventSource {
+    private final class Exits extends ScriptedSource {
         private final ProcFs procFs = new ProcFs(proc);
-
-        @Override
-        public void open(TraceSettings settings) {
-        }
 
         @Override
         public void run(EventSink sink) {
@@ -57,28 +51,6 @@ class TracedProcessExitTest {
         @Override
         public ProcFs procFs() {
             return procFs;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public SourceCounters counters() {
-            return SourceCounters.NONE;
-        }
-
-        @Override
-        public long bootToWallOffsetNs() {
-            return 0;
-        }
-
-        @Override
-        public void setFilter(KernelFilter filter) {
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -10,6 +10,7 @@ import dev.ior.core.IorSession;
 import dev.ior.core.SessionCounters;
 import dev.ior.core.analysis.AnalysisSettings;
 import dev.ior.core.analysis.Snapshot;
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.nio.file.Path;
 import java.time.Duration;

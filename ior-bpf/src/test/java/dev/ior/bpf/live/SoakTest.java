@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.Footprint;
 import dev.ior.core.IorSession;
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
