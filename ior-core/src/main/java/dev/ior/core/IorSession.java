@@ -50,6 +50,8 @@ import java.util.function.IntConsumer;
  */
 public final class IorSession implements AutoCloseable {
 
+    private static final long TRACED_CHECK_NS = 250_000_000L;
+
     private final EventSource source;
     private final TraceSettings settings;
     private final long flushIntervalNs;
@@ -63,6 +65,7 @@ public final class IorSession implements AutoCloseable {
     /** The pids the kernel filter names (reading thread), and those of them reported gone. */
     private volatile Set<Integer> tracedPids = Set.of();
     private final Set<Integer> tracedGone = new HashSet<>();
+    private long lastTracedCheckNs = System.nanoTime() - TRACED_CHECK_NS;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -313,6 +316,7 @@ public final class IorSession implements AutoCloseable {
         }
         try {
             source.run(pipeline); // even when already stopped: it delivers what the kernel holds
+            lastTracedCheckNs = System.nanoTime() - TRACED_CHECK_NS; // the last flush looks at /proc in any case
             flush();
         } catch (Throwable t) {
             fail(t);
@@ -354,12 +358,17 @@ public final class IorSession implements AutoCloseable {
         }
     }
 
-    /** A traced process whose exit record never came (lost, or before attaching) is found gone here. */
+    /**
+     * A traced process whose exit record never came (lost, or before attaching) is found
+     * gone here; /proc is looked at four times a second at most.
+     */
     private void checkTracedProcesses() {
         ProcFs procFs = source.procFs();
-        if (procFs == ProcFs.NONE) {
+        long now = System.nanoTime();
+        if (procFs == ProcFs.NONE || tracedPids.isEmpty() || now - lastTracedCheckNs < TRACED_CHECK_NS) {
             return;
         }
+        lastTracedCheckNs = now;
         for (int pid : tracedPids) {
             if (!tracedGone.contains(pid) && !procFs.exists(pid)) {
                 tracedProcessGone(pid);
