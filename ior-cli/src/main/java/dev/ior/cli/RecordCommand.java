@@ -65,7 +65,7 @@ final class RecordCommand implements Callable<Integer> {
                 } finally {
                     session.addDropped(recorder.dropped());
                 }
-            });
+            }, recorder::discard);
         } catch (IorException e) {
             if (!runner.started()) {
                 recorder.discard(); // nothing was traced: leave no empty recording behind

@@ -67,7 +67,7 @@ final class StatsCommand implements Callable<Integer> {
                 ? "in " + input.input : options.duration == null ? "until Ctrl-C"
                 : "for " + seconds(options.duration)));
         Duration runFor = input.input != null ? null : options.duration;
-        return new SessionRunner(session, runFor, Duration.ofSeconds(30)).run(announce, printReport);
+        return new SessionRunner(session, runFor, Duration.ofSeconds(30)).run(announce, printReport, () -> { });
     }
 
     private static String seconds(Duration duration) {

@@ -3,6 +3,7 @@ package dev.ior.core.pipeline;
 import dev.ior.core.text.Interner;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 /**
  * Interned ids of comms as the kernel hands them (16 bytes, NUL-padded, read as two
@@ -43,6 +44,11 @@ final class CommIds {
         highs[slot] = high;
         ids[slot] = id + 1;
         return id;
+    }
+
+    /** Forgets every cached id: after the interner freed ids, a cached one may name another comm. */
+    void clear() {
+        Arrays.fill(ids, 0);
     }
 
     /** The index of the first zero byte of {@code word} (little-endian), 8 when there is none. */

@@ -42,6 +42,12 @@ public final class RecordingMetadata {
     public static final String EVENTS = "ior.events";
     /** Records lost in the kernel up to the end of this file. */
     public static final String LOST_KERNEL = "ior.lost_kernel";
+    /** Of those, records dropped because the ring was full (the reader fell behind). */
+    public static final String LOST_RING_FULL = "ior.lost_ring_full";
+    /** Of those, calls dropped because no per-thread slot could be allocated. */
+    public static final String LOST_NO_SLOT = "ior.lost_no_slot";
+    /** Of those, io_uring requests dropped because the kernel's in-flight table was full. */
+    public static final String LOST_URING_FULL = "ior.lost_uring_full";
     /** Events dropped in user space up to the end of this file. */
     public static final String DROPPED_USER = "ior.dropped_user";
     /** Of those, events the recorder dropped because its writer fell behind. */
@@ -78,12 +84,10 @@ public final class RecordingMetadata {
      * start, the clock offset and {@code session}'s counts so far.
      */
     public static Map<String, String> atEnd(IorSession session) {
-        SessionCounters counters = session.counters();
-        return Map.of(PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()),
-                BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
-                EVENTS, Long.toString(counters.events()),
-                LOST_KERNEL, Long.toString(counters.lostKernel()),
-                DROPPED_USER, Long.toString(counters.droppedUser()));
+        Map<String, String> metadata = new LinkedHashMap<>(counts(session.counters()));
+        metadata.put(PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()));
+        metadata.put(BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()));
+        return metadata;
     }
 
     /** The kernel-side filters as the command line spells them ({@code --pid 12 --comm bash}). */
@@ -106,6 +110,20 @@ public final class RecordingMetadata {
     }
 
     private RecordingMetadata() {
+    }
+
+    /**
+     * The session's counts as footer entries ({@link #EVENTS}, {@link #LOST_KERNEL} and
+     * its causes, {@link #DROPPED_USER}): what every recorder puts in each file it
+     * finishes, so that a recording says what it is missing.
+     */
+    public static Map<String, String> counts(SessionCounters counters) {
+        return Map.of(EVENTS, Long.toString(counters.events()),
+                LOST_KERNEL, Long.toString(counters.lostKernel()),
+                LOST_RING_FULL, Long.toString(counters.lostRingFull()),
+                LOST_NO_SLOT, Long.toString(counters.lostNoSlot()),
+                LOST_URING_FULL, Long.toString(counters.lostUring()),
+                DROPPED_USER, Long.toString(counters.droppedUser()));
     }
 
     static long nowUnixNanos() {

@@ -3,6 +3,7 @@ package dev.ior.core.source;
 import dev.ior.core.KernelFilter;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.proc.ProcFs;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,6 +55,15 @@ public interface EventSource extends AutoCloseable {
      */
     default ProcFs procFs() {
         return ProcFs.NONE;
+    }
+
+    /**
+     * How many entries the source's kernel-side hash maps hold now, by map name (empty
+     * for sources without a kernel side): per-process and per-request state that must
+     * not grow without bound. Callable from any thread.
+     */
+    default Map<String, Long> kernelMapEntries() {
+        return Map.of();
     }
 
     /** Detaches and frees everything the source holds; idempotent. */

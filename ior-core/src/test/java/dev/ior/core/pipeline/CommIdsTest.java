@@ -41,7 +41,16 @@ class CommIdsTest {
                 assertEquals(name, comm(name));
             }
         }
-        assertEquals(1001, comms.size(), "each comm interned once (and the empty string)");
+        assertEquals(1001, comms.liveCount(), "each comm interned once (and the empty string)");
+    }
+
+    @Test
+    void aClearedCacheNeverHandsOutAnIdTheInternerFreedAndReused() {
+        assertEquals("bash", comm("bash"));
+        comms.retainOnly(id -> false);
+        ids.clear();
+        assertEquals("cat", comm("cat"), "cat takes bash's freed id");
+        assertEquals("bash", comm("bash"), "bash is interned again, not read from the cache");
     }
 
     @Test
