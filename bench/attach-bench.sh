@@ -6,8 +6,7 @@
 #
 #   bench/attach-bench.sh MODE MIX SECONDS
 #   MODE  none       nothing attached
-#         raw        ior's raw tracepoint pair (tp_btf sys_enter + sys_exit), default set
-#         raw-inode  the same with the object that reads each fd's inode (ior-inode.bpf.o)
+#         raw        ior's raw tracepoint pair (tp_btf sys_enter + sys_exit), full table
 #         raw-enter  ior's entry program alone
 #         raw-stub   ior's entry program and an exit program that returns at once
 #         pertp      the same work on per-syscall tracepoints, one enter and one exit
@@ -20,49 +19,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 mode=${1:?usage: attach-bench.sh MODE MIX SECONDS}
 mix=${2:?usage: attach-bench.sh MODE MIX SECONDS}
 seconds=${3:?usage: attach-bench.sh MODE MIX SECONDS}
-out=$here/target
-mkdir -p "$out"
-
-build() {
-  [ "$out/workload" -nt "$here/workload.c" ] || gcc -O2 -pthread -o "$out/workload" "$here/workload.c"
-  [ "$out/ref-consumer" -nt "$here/ref-consumer.c" ] || gcc -O2 -o "$out/ref-consumer" "$here/ref-consumer.c" -lbpf
-  "$here/../bpf-src/build.sh" "$out/ior.bpf.o"
-  for variant in pertp exit-stub; do
-    clang -O2 -g -target bpf -D__TARGET_ARCH_x86 -Wall -Werror -I "$here/../bpf-src" \
-      -c "$here/variants/$variant.bpf.c" -o "$out/$variant.bpf.o"
-  done
-}
-
-# name:nr:path_arg:path2_arg:deref_arg:inode_fd of every syscall ior traces by default (the
-# table's rows not in syscalls-ignored.tsv) that this kernel has; inode_fd as KernelMaps sets it
-confs() {
-  local events=/sys/kernel/tracing/events/syscalls
-  awk -F'\t' 'FNR == NR { if (!/^#/) off[$1] = 1; next }
-    !/^#/ && $1 != "name" && $1 !~ /:/ && !($1 in off) {
-      path = 0; path2 = 0; deref = 0; fd = 0; n = split($5, roles, ",")
-      for (i = 1; i <= n; i++) {
-        if (roles[i] == "path" || roles[i] == "target") path = i
-        if (roles[i] == "path2") path2 = i
-        if (roles[i] == "deref") deref = i
-        if (roles[i] == "fd" && !fd) fd = i
-      }
-      inode = fd
-      if ($6 == "close" || $6 == "close_range" || $6 == "pipe") inode = 0
-      if (($6 == "new_fd" || $6 == "new_fd_cloexec") && ($4 == "open" || path)) inode = 7
-      if (($6 == "new_fd" || $6 == "new_fd_cloexec") && !($4 == "open" || path)) inode = 0
-      if ($6 == "dup") inode = 7
-      print $1 ":" $2 ":" path ":" path2 ":" deref ":" inode
-    }' "$here/../bpf-src/syscalls-ignored.tsv" "$here/../bpf-src/syscalls.tsv" | while IFS=: read -r name rest; do
-    [ -d "$events/sys_enter_$name" ] && echo "$name:$rest"
-  done
-}
-
-build >/dev/null
-mapfile -t table < <(confs)
+. "$here/common.sh"
+out=$bench_out
+bench_build >/dev/null
+mapfile -t table < <(bench_confs)
 case "$mode" in
   none) exec "$out/workload" "$mix" "$seconds" ;;
   raw) consumer=(--only ior_sys_enter --only ior_sys_exit "$out/ior.bpf.o") ;;
-  raw-inode) consumer=(--only ior_sys_enter --only ior_sys_exit "$out/ior-inode.bpf.o") ;;
   raw-enter) consumer=(--only ior_sys_enter "$out/ior.bpf.o") ;;
   raw-stub) consumer=(--only ior_sys_enter --also "$out/exit-stub.bpf.o" "$out/ior.bpf.o") ;;
   pertp) consumer=(--pertp "$out/pertp.bpf.o") ;;

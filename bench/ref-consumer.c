@@ -8,12 +8,14 @@
  * object's programs to each traced syscall's own tracepoints, attach only some
  * programs, add a second object, and it times attaching and detaching.
  *
- *   ref-consumer [--pertp] [--only PROG]... [--also OBJECT] OBJECT SECONDS CONF...
- *   CONF: name:nr[:path_arg[:path2_arg[:deref_arg[:inode_fd]]]] for each traced syscall
+ *   ref-consumer [--pertp] [--only PROG]... [--also OBJECT] [--pid PID] OBJECT SECONDS CONF...
+ *   CONF: name:nr[:path_arg[:path2_arg[:deref_arg[:track[:fd_ident[:inode_fd]]]]]] for each
+ *         traced syscall, the fields of struct ior_syscall_conf as ior writes them
  *   --pertp   attach programs pertp_enter / pertp_exit to syscalls/sys_enter_NAME and
  *             sys_exit_NAME of every CONF (bench/variants/pertp.bpf.c)
  *   --only    attach only this program of OBJECT (repeatable); default: all
  *   --also    load a second object and attach all its programs
+ *   --pid     trace only this process, filtered in the kernel as ior --pid does
  *
  * Prints "events <n>", "lost <n>", "pid <pid> <n>" for the busiest pids, "links <n>",
  * "attach_ms <ms>", "detach_ms <ms>", "cpu <s>" (user + system while consuming).
@@ -121,6 +123,7 @@ int main(int argc, char **argv)
 	char *only[MAX_ONLY];
 	int nonly = 0, pertp = 0;
 	const char *also = NULL;
+	__u32 only_pid = 0;
 	int arg = 1;
 
 	for (; arg < argc && !strncmp(argv[arg], "--", 2); arg++) {
@@ -130,11 +133,13 @@ int main(int argc, char **argv)
 			only[nonly++] = argv[++arg];
 		else if (!strcmp(argv[arg], "--also") && arg + 1 < argc)
 			also = argv[++arg];
+		else if (!strcmp(argv[arg], "--pid") && arg + 1 < argc)
+			only_pid = atoi(argv[++arg]);
 		else
 			break;
 	}
 	if (argc - arg < 3) {
-		fprintf(stderr, "usage: ref-consumer [--pertp] [--only PROG]... [--also OBJECT] OBJECT SECONDS CONF...\n");
+		fprintf(stderr, "usage: ref-consumer [--pertp] [--only PROG]... [--also OBJECT] [--pid PID] OBJECT SECONDS CONF...\n");
 		return 2;
 	}
 	const char *object = argv[arg];
@@ -156,20 +161,29 @@ int main(int argc, char **argv)
 	int conf_fd = bpf_map__fd(bpf_object__find_map_by_name(obj, "ior_syscalls"));
 	for (int i = 0; i < nconfs; i++) {
 		char name[64];
-		unsigned nr, a = 0, b = 0, c = 0, d = 0;
+		unsigned nr, a = 0, b = 0, c = 0, track = 0, ident = 0, inode = 0;
 		struct ior_syscall_conf conf = { 0 };
 
-		sscanf(confs[i], "%63[^:]:%u:%u:%u:%u:%u", name, &nr, &a, &b, &c, &d);
+		sscanf(confs[i], "%63[^:]:%u:%u:%u:%u:%u:%u:%u", name, &nr, &a, &b, &c, &track, &ident, &inode);
 		conf.traced = 1;
 		conf.sample = 1; /* every call */
 		conf.path_arg = a;
 		conf.path2_arg = b;
 		conf.deref_arg = c;
-		conf.inode_fd = d;
+		conf.track = track;
+		conf.fd_ident = ident;
+		conf.inode_fd = inode;
 		bpf_map_update_elem(conf_fd, &nr, &conf, BPF_ANY);
 	}
 	struct ior_filter filter = { 0 };
 	__u32 zero = 0;
+	__u8 one = 1;
+
+	if (only_pid) {
+		filter.use_pid_set = 1;
+		bpf_map_update_elem(bpf_map__fd(bpf_object__find_map_by_name(obj, "ior_pids")), &only_pid,
+				    &one, BPF_ANY);
+	}
 	bpf_map_update_elem(bpf_map__fd(bpf_object__find_map_by_name(obj, "ior_filter")), &zero,
 			    &filter, BPF_ANY);
 	double t0 = now_ms();

@@ -85,8 +85,12 @@ int BPF_PROG(ior_uring_submit, struct io_kiocb *req)
 		value.args[0] = (__s64)req->cqe.fd;
 		value.args[2] = BPF_CORE_READ((const struct io_rw *)req, len);
 	}
-	if (bpf_map_update_elem(&ior_uring_inflight, &id, &value, BPF_ANY))
+	if (bpf_map_update_elem(&ior_uring_inflight, &id, &value, BPF_ANY)) {
 		ior_count(IOR_CNT_LOST_URING);
+		/* no completion will find the path kept aside: do not leave it behind */
+		if (value.path_len)
+			bpf_map_delete_elem(&ior_uring_paths, &id);
+	}
 	return 0;
 }
 

@@ -59,3 +59,6 @@ IOR_TEST_PACKAGES=(gcc bpftool liburing-dev tmux)
 # asciidoctor turns the generated man pages into roff, binutils' objdump reads the
 # glibc the Java runtime needs.
 IOR_BUNDLE_PACKAGES=(patchelf asciidoctor binutils)
+# Packages the end-to-end benchmark (bench/run.sh, never ./run-tests) needs: the tracers
+# ior is compared with, gcc for the workload and the C reference, python3 for the driver.
+IOR_BENCH_PACKAGES=(gcc bpftrace strace linux-perf python3)

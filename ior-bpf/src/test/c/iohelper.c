@@ -702,6 +702,161 @@ static int sharedfds(char **argv)
 	return 0;
 }
 
+/* N one-byte pwrites at increasing offsets (the flood), a pause, then 100 pwrites of
+ * 1..100 bytes at offset 0, a millisecond apart (after the flood: any consumer keeps
+ * up), and a tenth of a second before the exit */
+static int flood(char **argv)
+{
+	struct timespec ms = { 0, 1000000 }, tenth = { 0, 100000000 };
+	long fd = open_rw(argv[0]);
+	long n = atol(argv[1]);
+
+	fact("fd", fd);
+	memset(buf, 'f', sizeof(buf));
+	for (long i = 0; i < n; i++)
+		sys6(SYS_pwrite64, fd, (long)buf, 1, i, 0, 0);
+	pause_for_go();
+	for (long i = 1; i <= 100; i++) {
+		sys6(SYS_pwrite64, fd, (long)buf, i, 0, 0, 0);
+		nanosleep(&ms, NULL);
+	}
+	nanosleep(&tenth, NULL);
+	return 0;
+}
+
+/* N one-byte reads of an empty pipe submitted through one io_uring, all waiting at
+ * once; then the pipe's write end is closed and every read completes with 0 (end of
+ * file). Facts: submitted, completed, eof (completions that returned 0). */
+static int uringflood(char **argv)
+{
+	long n = atol(argv[0]);
+	struct io_uring ring;
+	struct io_uring_params params = { .flags = IORING_SETUP_CQSIZE, .cq_entries = 65536 };
+	struct io_uring_cqe *cqe;
+	long submitted = 0, completed = 0, eof = 0;
+	int p[2];
+
+	if (pipe(p) || io_uring_queue_init_params(4096, &ring, &params))
+		return 1;
+	while (submitted < n) {
+		struct io_uring_sqe *sqe = io_uring_get_sqe(&ring);
+
+		if (!sqe) {
+			io_uring_submit(&ring);
+			continue;
+		}
+		io_uring_prep_read(sqe, p[0], buf, 1, -1);
+		submitted++;
+	}
+	io_uring_submit(&ring);
+	fact("submitted", submitted);
+	sys(SYS_close, p[1], 0, 0, 0);
+	while (completed < n && io_uring_wait_cqe(&ring, &cqe) == 0) {
+		eof += cqe->res == 0;
+		io_uring_cqe_seen(&ring, cqe);
+		completed++;
+	}
+	fact("completed", completed);
+	fact("eof", eof);
+	io_uring_queue_exit(&ring);
+	return 0;
+}
+
+static void *thread_once(void *arg)
+{
+	sys(SYS_write, (long)arg, (long)"t", 1, 0);
+	return NULL;
+}
+
+/* Starts COUNT threads (16 at a time) that each write one byte to fd and end. */
+static void thread_storm(long fd, long count)
+{
+	pthread_t threads[16];
+
+	for (long i = 0; i < count; i += 16) {
+		int batch = count - i < 16 ? (int)(count - i) : 16;
+
+		for (int t = 0; t < batch; t++)
+			pthread_create(&threads[t], NULL, thread_once, (void *)fd);
+		for (int t = 0; t < batch; t++)
+			pthread_join(threads[t], NULL);
+	}
+}
+
+/* One short-lived process: makes, writes, reads and removes FILES files of its own
+ * under dir (named by its index), every fourth with a thread of its own, every tenth
+ * ending by exec'ing /bin/true instead of exiting. */
+static void churn_child(const char *dir, long index, int files)
+{
+	char path[512];
+
+	for (int k = 0; k < files; k++) {
+		long fd;
+
+		snprintf(path, sizeof(path), "%s/c-%ld-%d", dir, index, k);
+		fd = sys(SYS_openat, AT_FDCWD, (long)path, O_CREAT | O_RDWR | O_TRUNC, 0600);
+		sys(SYS_write, fd, (long)buf, 64, 0);
+		sys6(SYS_pread64, fd, (long)buf, 64, 0, 0, 0);
+		sys(SYS_close, fd, 0, 0, 0);
+		sys(SYS_unlinkat, AT_FDCWD, (long)path, 0, 0);
+	}
+	if (index % 4 == 0) {
+		long null = sys(SYS_openat, AT_FDCWD, (long)"/dev/null", O_WRONLY, 0);
+
+		thread_storm(null, 1);
+	}
+	if (index % 10 == 0)
+		execl("/bin/true", "true", (char *)NULL);
+	_exit(0);
+}
+
+/* Forks one child (churn_child) and waits for it; false when fork failed. */
+static int churn_one(const char *dir, long index, int files)
+{
+	pid_t child = fork();
+
+	if (child == 0)
+		churn_child(dir, index, files);
+	if (child < 0)
+		return 0;
+	waitpid(child, NULL, 0);
+	return 1;
+}
+
+/* PROCS short-lived processes (churn_child, one file each), one after the other, then
+ * THREADS short-lived threads of this process. Facts: processes, threads. */
+static int churn(char **argv)
+{
+	long procs = atol(argv[1]), threads = atol(argv[2]);
+	long made = 0;
+	long null = sys(SYS_openat, AT_FDCWD, (long)"/dev/null", O_WRONLY, 0);
+
+	for (long i = 0; i < procs; i++)
+		made += churn_one(argv[0], i, 1);
+	thread_storm(null, threads);
+	fact("processes", made);
+	fact("threads", threads);
+	return 0;
+}
+
+/* For SECONDS: short-lived processes one after the other (churn_child, ten files each,
+ * every path unique over the run). Facts: processes. */
+static int soak(char **argv)
+{
+	long seconds = atol(argv[1]);
+	struct timespec start, now;
+	long made = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	memset(buf, 's', 64);
+	do {
+		made += churn_one(argv[0], made, 10);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (now.tv_sec - start.tv_sec < seconds);
+	fact("processes", made);
+	return 0;
+}
+
 static int finish(int rc)
 {
 	sys(SYS_faccessat, AT_FDCWD, (long)END_MARKER, F_OK, 0);
@@ -743,6 +898,10 @@ static const struct scenario scenarios[] = {
 	{ "grandchild", 2, grandchild },
 	{ "denied", 1, denied },
 	{ "sharedfds", 2, sharedfds },
+	{ "flood", 2, flood },
+	{ "uringflood", 1, uringflood },
+	{ "churn", 3, churn },
+	{ "soak", 2, soak },
 };
 
 int main(int argc, char **argv)

@@ -42,14 +42,8 @@ final class FlamegraphCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = {"--fields", "-fields"}, paramLabel = "DIMS", defaultValue = "comm,syscall,path",
-            description = "The frames, root first, from comm, pid, tid, syscall (or tracepoint), path "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String fields;
-
-    @Option(names = {"--count", "-count"}, paramLabel = "METRIC", defaultValue = "count",
-            description = "What widths measure: count or bytes (default: ${DEFAULT-VALUE}).")
-    String count;
+    @Mixin
+    FlameOptions flame;
 
     @Option(names = "--split-paths", description = "One frame per directory of a path instead of one per path.")
     boolean splitPaths;
@@ -60,8 +54,8 @@ final class FlamegraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FlameOrder order = FlameOrder.parse(fields);
-        FlameMetric metric = FlameMetric.of(count);
+        FlameOrder order = flame.order();
+        FlameMetric metric = flame.metric();
         String prefix = (output != null ? output.toString()
                 : "ior-" + HostInfo.hostname() + "-" + STAMP.format(Instant.now()));
         IorSession session = input.builder().settings(options.settings()).build();
@@ -72,7 +66,7 @@ final class FlamegraphCommand implements Callable<Integer> {
             write(Path.of(prefix + ".svg"), out -> FlameGraphSvg.render(stacks, order.label(),
                     metric == FlameMetric.BYTES ? "bytes" : "events", out));
             System.err.println("ior: wrote " + prefix + ".folded and " + prefix + ".svg (" + order.label() + ", "
-                    + count + ")");
+                    + metric.label() + ")");
         };
         Duration finishTimeout = Duration.ofSeconds(30);
         return new SessionRunner(session, input.input != null ? null : options.duration, finishTimeout).run(writeGraph);

@@ -3,18 +3,12 @@ package dev.ior.cli;
 import dev.ior.core.HostInfo;
 import dev.ior.core.IorException;
 import dev.ior.core.IorSession;
-import dev.ior.core.IorVersion;
-import dev.ior.core.SessionCounters;
 import dev.ior.core.TraceSettings;
-import dev.ior.core.proc.ProcessSnapshot;
 import dev.ior.core.record.ParquetRecorder;
 import dev.ior.core.record.RecordingMetadata;
 import dev.ior.core.record.RecordingOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -51,7 +45,8 @@ final class RecordCommand implements Callable<Integer> {
         IorSession session = IorSession.builder().settings(settings).withoutAnalysis().build();
         String host = HostInfo.hostname();
         ParquetRecorder recorder = ParquetRecorder.start(new RecordingOptions(output, partition, rotateBytes,
-                rotateTime, host, startMetadata(settings)), () -> endMetadata(session));
+                rotateTime, host, RecordingMetadata.atStart("record", settings)),
+                () -> RecordingMetadata.atEnd(session));
         session.onEvent(recorder);
         session.onFlush(() -> {
             if (recorder.failure() != null) {
@@ -70,65 +65,12 @@ final class RecordCommand implements Callable<Integer> {
                 } finally {
                     session.addDropped(recorder.dropped());
                 }
-            });
+            }, recorder::discard);
         } catch (IorException e) {
             if (!runner.started()) {
                 recorder.discard(); // nothing was traced: leave no empty recording behind
             }
             throw e;
         }
-    }
-
-    private static Map<String, String> startMetadata(TraceSettings settings) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put(RecordingMetadata.MODE, "record");
-        metadata.put(RecordingMetadata.VERSION, IorVersion.current().version());
-        metadata.put(RecordingMetadata.KERNEL, HostInfo.kernelRelease());
-        metadata.put(RecordingMetadata.STARTED_AT, Long.toString(epochNanos()));
-        metadata.put(RecordingMetadata.FILTERS, describe(settings));
-        metadata.put(RecordingMetadata.PROBES, settings.syscalls().isEmpty() ? "default"
-                : String.join(",", settings.syscalls().stream().sorted().toList()));
-        metadata.putAll(RecordingMetadata.sampling(settings.sampling()));
-        return metadata;
-    }
-
-    private static Map<String, String> endMetadata(IorSession session) {
-        SessionCounters counters = session.counters();
-        Map<String, String> metadata = new LinkedHashMap<>(Map.of(
-                RecordingMetadata.PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()),
-                RecordingMetadata.BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()),
-                RecordingMetadata.EVENTS, Long.toString(counters.events()),
-                RecordingMetadata.LOST_KERNEL, Long.toString(counters.lostKernel()),
-                RecordingMetadata.DROPPED_USER, Long.toString(counters.droppedUser())));
-        metadata.putAll(RecordingMetadata.samplingTotals(session.samplingTotals()));
-        return metadata;
-    }
-
-    /** The kernel-side filters as the command line spelled them. */
-    private static String describe(TraceSettings settings) {
-        var filter = settings.filter();
-        StringBuilder text = new StringBuilder();
-        if (!filter.pids().isEmpty()) {
-            text.append("--pid ").append(filter.pids().stream().sorted().map(String::valueOf)
-                    .collect(Collectors.joining(","))).append(' ');
-        }
-        if (filter.tid() != 0) {
-            text.append("--tid ").append(filter.tid()).append(' ');
-        }
-        if (!filter.comm().isEmpty()) {
-            text.append("--comm ").append(filter.comm()).append(' ');
-        }
-        if (filter.minLatencyNs() != 0) {
-            text.append("--min-latency ").append(filter.minLatencyNs()).append("ns ");
-        }
-        if (filter.follow()) {
-            text.append("--follow ");
-        }
-        return text.toString().strip();
-    }
-
-    private static long epochNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

@@ -6,6 +6,8 @@ import dev.ior.core.SyscallSampling;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a headless session to its end (--duration, Ctrl-C, SIGTERM, the source
@@ -20,7 +22,7 @@ final class SessionRunner {
     private final Duration duration;
     private final Duration finishTimeout;
     private boolean finished;
-    private volatile boolean started;
+    private boolean started;
     private int exitCode;
 
     /**
@@ -42,32 +44,93 @@ final class SessionRunner {
      * @return the exit code: 0, or the failure's
      */
     int run(Runnable completeOutput) throws InterruptedException {
-        return run(() -> { }, completeOutput);
+        return run(() -> { }, completeOutput, () -> { });
     }
 
-    /** {@link #run(Runnable)}, with {@code onStarted} run once the probes are attached. */
-    int run(Runnable onStarted, Runnable completeOutput) throws InterruptedException {
-        session.startAsync(); // load and attach; failures surface here, before any output
-        started = true;
-        onStarted.run();
-        Thread hook = new Thread(() -> finish(completeOutput), "ior-shutdown");
+    /**
+     * {@link #run(Runnable)}, with {@code onStarted} run once the probes are attached and
+     * {@code abandonOutput} run instead of completing the output when Ctrl-C or SIGTERM
+     * comes while ior is still loading (nothing was traced: leave nothing half-made).
+     */
+    int run(Runnable onStarted, Runnable completeOutput, Runnable abandonOutput) throws InterruptedException {
+        stopWhenTracedProcessesExit();
+        Thread hook = new Thread(() -> onSignal(completeOutput, abandonOutput), "ior-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            session.startAsync(); // load and attach; failures surface here, before any output
+        } catch (RuntimeException e) {
+            removeHook(hook);
+            throw e;
+        }
+        if (!markStarted()) {
+            return exitCode; // a signal came while loading: the JVM is going down after the hook
+        }
+        onStarted.run();
         if (duration == null) {
             session.awaitTermination();
         } else if (!session.awaitTermination(duration)) {
             session.stop();
         }
         finish(completeOutput);
+        removeHook(hook);
+        return exitCode;
+    }
+
+    /** Ctrl-C or SIGTERM: finish as any run ends, or, still loading, leave without tracing. */
+    private synchronized void onSignal(Runnable completeOutput, Runnable abandonOutput) {
+        if (started) {
+            finish(completeOutput);
+            return;
+        }
+        finished = true; // the loading thread must not start tracing now
+        abandonOutput.run();
+        // The loading thread may hold the half-loaded object: it is not touched here, the
+        // kernel frees every program, link and map of this process as it exits.
+        System.err.println("ior: stopped while loading, before tracing started");
+        System.err.println(session.counters().summaryLine());
+        System.err.flush();
+    }
+
+    private synchronized boolean markStarted() {
+        if (finished) {
+            return false;
+        }
+        started = true;
+        return true;
+    }
+
+    private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs or ran: it finished the same way
         }
-        return exitCode;
+    }
+
+    /**
+     * A run traced by pid ends, with exit code 0, once every traced process has exited:
+     * there is nothing left to trace. Each exit is said on stderr. With --follow the
+     * run goes on: children the kernel followed may outlive their parent.
+     */
+    private void stopWhenTracedProcessesExit() {
+        Set<Integer> running = ConcurrentHashMap.newKeySet();
+        running.addAll(session.settings().filter().pids());
+        if (running.isEmpty()) {
+            return;
+        }
+        boolean follow = session.settings().filter().follow();
+        session.onTracedProcessExit(pid -> {
+            System.err.println("ior: traced process " + pid + " exited"
+                    + (follow ? "; the children it forked are still traced" : ""));
+            running.remove(pid);
+            if (running.isEmpty() && !follow) {
+                session.stop();
+            }
+        });
     }
 
     /** Whether the session started (so it traced something). */
-    boolean started() {
+    synchronized boolean started() {
         return started;
     }
 

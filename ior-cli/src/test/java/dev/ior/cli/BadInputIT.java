@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * says what to do, a non-zero exit, no stack trace.
  */
 @RequiresRoot
+@ExtendWith(NoBpfLeftovers.class)
 class BadInputIT {
 
     @Test
@@ -114,6 +116,21 @@ class BadInputIT {
         assertTrue(result.stderrLines().get(0).startsWith("ior: Invalid value for option '--duration'"),
                 result.stderr());
         assertNoStackTrace(result);
+    }
+
+    @Test
+    void badFilterTextIsAUsageErrorNamingThePositionBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path recording = dir.resolve("r.parquet");
+        assertEquals(0, IorProcess.run(List.of(), "record", "-o", recording.toString(), "--duration", "1",
+                "--syscalls", "openat").exitCode());
+
+        assertOneLineError(IorProcess.run(List.of(), "export", "-i", recording.toString(), "--filter", "latency>=5xs"),
+                2, "ior: filter \"latency>=5xs\": unknown unit \"xs\" (use ns, us, ms or s) at position 11");
+        assertOneLineError(IorProcess.run(List.of(), "export", "-i", recording.toString(), "--filter", "file=~/tmp/(x"),
+                2, "ior: filter \"file=~/tmp/(x\": bad regular expression (Unclosed group) at position 14"); // just past the end
+        assertOneLineError(IorProcess.run(List.of(), "export", "-i", recording.toString(), "--filter", "comm~bash",
+                "--filter", "size>1\n2"), 2, "ior: filter \"size>1\\x0a2\": unknown field \"size\" (fields: comm, pid, "
+                + "tid, syscall, file or path, latency, gap, bytes, ret, fd) at position 1");
     }
 
     private static int unusedPid() throws Exception {

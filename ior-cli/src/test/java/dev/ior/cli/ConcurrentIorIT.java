@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two ior instances at the same time both work: each sees the host, neither only itself. */
 @RequiresRoot
+@ExtendWith(NoBpfLeftovers.class)
 class ConcurrentIorIT {
 
     @Test

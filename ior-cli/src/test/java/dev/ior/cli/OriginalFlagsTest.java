@@ -28,8 +28,8 @@ class OriginalFlagsTest {
             "-duration", "5"}, args);
         var parsed = Main.commandLine().parseArgs(args).subcommand();
         FlamegraphCommand flame = (FlamegraphCommand) parsed.commandSpec().userObject();
-        assertEquals("comm,tracepoint,path", flame.fields);
-        assertEquals("bytes", flame.count);
+        assertEquals("comm,tracepoint,path", flame.flame.fields);
+        assertEquals("bytes", flame.flame.count);
     }
 
     @Test

@@ -8,20 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Where a recording goes wrong on disk: full, read-only, and whose it is afterwards. */
 @RequiresRoot
+@ExtendWith(NoBpfLeftovers.class)
 class OutputFaultsIT {
 
     private final List<Path> mounts = new ArrayList<>();
@@ -58,6 +56,28 @@ class OutputFaultsIT {
     }
 
     @Test
+    void aRecordingRemovedUnderIorIsSavedAgainAndTheRunStops(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("removed.parquet");
+        Process ior = new ProcessBuilder(IorProcess.command("record", "-o", output.toString(), "--comm", "dd"))
+                .start();
+        var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(ior.getErrorStream()));
+        assertEquals("ior: recording to " + output + " until Ctrl-C", stderr.readLine());
+        Files.delete(output);
+        new ProcessBuilder("sh", "-c", "exec dd if=/dev/zero of=/dev/null bs=1 count=20000 2>/dev/null")
+                .start().waitFor();
+        assertTrue(ior.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "ior must stop by itself");
+
+        List<String> lines = stderr.lines().toList();
+        assertEquals(1, ior.exitValue(), lines.toString());
+        Matcher saved = Pattern.compile("ior: the recording " + Pattern.quote(output.toString())
+                + " was removed or replaced while ior wrote it: the (\\d+) events it held are saved in "
+                + Pattern.quote(output.toString()) + "; recording stopped").matcher(lines.get(0));
+        assertTrue(saved.matches(), lines.toString());
+        assertTrue(lines.getLast().startsWith("ior: events="), lines.toString());
+        assertEquals(Long.parseLong(saved.group(1)), count(output));
+    }
+
+    @Test
     void aReadOnlyDirectoryIsOneLineBeforeAnythingIsTraced(@TempDir Path dir) throws Exception {
         Path readOnly = mount(dir.resolve("ro"), "ro,size=64k");
         var result = IorProcess.run(List.of(), "record", "-o", readOnly.resolve("x.parquet").toString(),
@@ -89,11 +109,6 @@ class OutputFaultsIT {
     }
 
     private static long count(Path file) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-             Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM '" + file + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Long.parseLong(DuckDb.value("SELECT count(*) FROM '" + file + "'"));
     }
 }

@@ -3,28 +3,27 @@ package dev.ior.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code ior record} as a user runs it, read back with DuckDB. */
 @RequiresRoot
+@ExtendWith(NoBpfLeftovers.class)
 class RecordIT {
 
     private static final Pattern SUMMARY = Pattern.compile("ior: events=(\\d+) lost_kernel=(\\d+) dropped_user=(\\d+)");
@@ -33,20 +32,17 @@ class RecordIT {
     void recordsTheExactSyscallsOfAKnownWorkload(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("spine.dat");
         Path output = dir.resolve("capture.parquet");
-        Recording ior = startRecording(output, "--comm", "iohelper", "--syscalls", "openat,read,write,close");
-        Process helper = new ProcessBuilder(System.getProperty("ior.iohelper"), "spine", data.toString()).start();
-        BufferedReader helperOut = new BufferedReader(new InputStreamReader(helper.getInputStream()));
-        assertTrue(helperOut.readLine().startsWith("ready"));
-        helper.getOutputStream().write("go\n".getBytes());
-        helper.getOutputStream().flush();
-        assertEquals(0, helper.waitFor());
+        String comm = IoHelper.uniqueComm(); // other iohelpers may run on the host meanwhile
+        Recording ior = startRecording(output, "--comm", comm, "--syscalls", "openat,read,write,close");
+        IoHelper helper = IoHelper.startAs(dir.resolve(comm), "spine", data.toString());
+        helper.go();
         String summary = ior.stop("INT");
 
         List<String> rows = query(output, "SELECT syscall, count(*), sum(bytes), min(fd), any_value(errno) "
                 + "FROM '" + output + "' WHERE file = '" + data + "' GROUP BY syscall ORDER BY syscall");
         assertEquals(List.of("close 1 0 3 null", "openat 1 0 3 null", "read 2 4096 3 null", "write 4 4096 3 null"),
                 rows);
-        assertEquals(List.of("iohelper " + helper.pid() + " 1 0"), query(output,
+        assertEquals(List.of(comm + " " + helper.pid() + " 1 0"), query(output,
                 "SELECT DISTINCT comm, pid, count(DISTINCT tid), count(*) FILTER (WHERE latency_ns = 0) "
                         + "FROM '" + output + "' GROUP BY comm, pid"));
         Matcher counts = SUMMARY.matcher(summary);
@@ -159,19 +155,6 @@ class RecordIT {
 
     private static List<String> query(Path file, String sql) throws Exception {
         assertTrue(Files.exists(file));
-        List<String> rows = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-             Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int c = 1; c <= columns; c++) {
-                    values.add(String.valueOf(rs.getObject(c)));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
+        return DuckDb.query(sql);
     }
 }

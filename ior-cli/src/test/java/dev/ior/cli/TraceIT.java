@@ -16,10 +16,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ior trace} as a user runs it: real events, the summary line, a quick and clean exit. */
 @RequiresRoot
+@ExtendWith(NoBpfLeftovers.class)
 class TraceIT {
 
     private static final Pattern SUMMARY = Pattern.compile("ior: events=(\\d+) lost_kernel=0 dropped_user=0");
@@ -170,6 +172,26 @@ class TraceIT {
         assertEquals(0, result.exitCode(), result.stderr());
         List<String> lines = result.stderrLines();
         assertTrue(lines.size() == 1 && lines.get(0).startsWith("ior: events="), result.stderr());
+    }
+
+    @Test
+    void aTraceByPidEndsWhenThatProcessExitsEvenIfItWentWhileIorWasLoading() throws Exception {
+        for (String lifetime : List.of("3", "0.7")) { // exits while traced; about while ior loads
+            Process traced = new ProcessBuilder("sleep", lifetime).start();
+            long start = System.nanoTime();
+            var result = IorProcess.run(List.of(), "trace", "--pid", Long.toString(traced.pid()), "--no-header");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+            assertTrue(seconds < 10, "ior ran " + seconds + " s for a process of " + lifetime + " s");
+            List<String> lines = result.stderrLines();
+            if (result.exitCode() == 2) { // gone before ior even looked: refused as an unknown pid
+                assertEquals(List.of("ior: no process with pid " + traced.pid() + " is running"), lines);
+                continue;
+            }
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertEquals("ior: traced process " + traced.pid() + " exited", lines.get(lines.size() - 2));
+            assertTrue(SUMMARY.matcher(lines.getLast()).matches(), result.stderr());
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.ior.core.syscall.SyscallTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +58,7 @@ import java.util.stream.Collectors;
 public final class IorSession implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(IorSession.class.getName());
+    private static final long TRACED_CHECK_NS = 250_000_000L;
 
     private final EventSource source;
     private final TraceSettings settings;
@@ -68,6 +71,11 @@ public final class IorSession implements AutoCloseable {
     private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> warningActions = new CopyOnWriteArrayList<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final List<IntConsumer> tracedExitActions = new CopyOnWriteArrayList<>();
+    /** The pids the kernel filter names (reading thread), and those of them reported gone. */
+    private volatile Set<Integer> tracedPids = Set.of();
+    private final Set<Integer> tracedGone = new HashSet<>();
+    private long lastTracedCheckNs = System.nanoTime() - TRACED_CHECK_NS;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -132,6 +140,17 @@ public final class IorSession implements AutoCloseable {
     /** The warnings so far, oldest first. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * Runs {@code action} with the pid of each process the session traces by pid
+     * ({@link Builder#pid}, {@link #setFilter}) once that process has exited, on the
+     * reading thread, once per pid: also when its exit was lost in a flood or came
+     * before the probes were attached. The session goes on (events of other processes
+     * still come); call {@link #stop()} from the action to end it.
+     */
+    public void onTracedProcessExit(IntConsumer action) {
+        tracedExitActions.add(Objects.requireNonNull(action));
     }
 
     /** Runs {@code action} once the session is closed and every probe detached. */
@@ -218,6 +237,7 @@ public final class IorSession implements AutoCloseable {
     /** Replaces the kernel-side filters while the session runs. */
     public void setFilter(KernelFilter filter) {
         source.setFilter(filter);
+        tracedPids = Set.copyOf(filter.pids());
     }
 
     /**
@@ -304,8 +324,23 @@ public final class IorSession implements AutoCloseable {
         SourceCounters kernel = source.counters();
         EventPipeline p = pipeline;
         long events = p == null ? 0 : p.events();
-        return new SessionCounters(events, kernel.lostKernel(), droppedUser, kernel.unmatchedExits(),
-                kernel.filteredKernel(), kernel.rejectedKernel(), kernel.ringFill());
+        return new SessionCounters(events, kernel.lostRingFull(), kernel.lostNoSlot(), kernel.lostUring(),
+                droppedUser, kernel.unmatchedExits(), kernel.filteredKernel(), kernel.rejectedKernel(),
+                kernel.ringFill());
+    }
+
+    /**
+     * What the session holds now (tracked processes, interned strings, aggregate keys,
+     * kernel map entries): for watching memory stay bounded over a long run.
+     */
+    public Footprint footprint() {
+        EventPipeline p = pipeline;
+        int keys = analysis == null ? 0 : analysis.snapshot().health().keys();
+        if (p == null) {
+            return new Footprint(0, 0, 0, 0, keys, source.kernelMapEntries());
+        }
+        return new Footprint(p.trackedProcesses(), p.internedPaths(), p.internedComms(), p.collections(), keys,
+                source.kernelMapEntries());
     }
 
     /** Adds events that a consumer had to drop (a full recorder queue) to the counters. */
@@ -360,13 +395,15 @@ public final class IorSession implements AutoCloseable {
         }
         checkProcesses(settings.filter(), source.procFs());
         source.open(settings);
+        tracedPids = Set.copyOf(settings.filter().pids());
         // The snapshot of what processes already have open is taken here, on the caller's
         // thread, before start returns: a process the caller runs next must not beat it.
         ProcFs procFs = source.procFs();
         EventPipeline p = new EventPipeline(SyscallTable.builtIn(), procFs, source.bootToWallOffsetNs(),
                 flushIntervalNs, this::dispatch, this::flush);
+        p.onProcessExit(this::processExited);
         if (analysis != null) {
-            p.onProcessExit(analysis::onProcessExit);
+            p.retainIdsOf(analysis.heldIds());
         }
         processesAtStart = p.snapshot(
                 settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
@@ -416,6 +453,7 @@ public final class IorSession implements AutoCloseable {
         }
         try {
             source.run(pipeline); // even when already stopped: it delivers what the kernel holds
+            lastTracedCheckNs = System.nanoTime() - TRACED_CHECK_NS; // the last flush looks at /proc in any case
             flush();
         } catch (Throwable t) {
             fail(t);
@@ -440,7 +478,43 @@ public final class IorSession implements AutoCloseable {
         }
     }
 
+    private void processExited(int pid) {
+        if (analysis != null) {
+            analysis.onProcessExit(pid);
+        }
+        if (tracedPids.contains(pid)) {
+            tracedProcessGone(pid);
+        }
+    }
+
+    private void tracedProcessGone(int pid) {
+        if (tracedGone.add(pid)) {
+            for (IntConsumer action : tracedExitActions) {
+                action.accept(pid);
+            }
+        }
+    }
+
+    /**
+     * A traced process whose exit record never came (lost, or before attaching) is found
+     * gone here; /proc is looked at four times a second at most.
+     */
+    private void checkTracedProcesses() {
+        ProcFs procFs = source.procFs();
+        long now = System.nanoTime();
+        if (procFs == ProcFs.NONE || tracedPids.isEmpty() || now - lastTracedCheckNs < TRACED_CHECK_NS) {
+            return;
+        }
+        lastTracedCheckNs = now;
+        for (int pid : tracedPids) {
+            if (!tracedGone.contains(pid) && !procFs.exists(pid)) {
+                tracedProcessGone(pid);
+            }
+        }
+    }
+
     private void flush() {
+        checkTracedProcesses();
         if (analysis != null) {
             analysis.onFlush();
         }

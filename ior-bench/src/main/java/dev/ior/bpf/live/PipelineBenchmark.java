@@ -2,14 +2,11 @@ package dev.ior.bpf.live;
 
 import dev.ior.bench.RecordedWorkload;
 import dev.ior.core.IorEvent;
-import dev.ior.core.SessionCounters;
 import dev.ior.core.analysis.Analysis;
-import dev.ior.core.analysis.AnalysisSettings;
 import dev.ior.core.pipeline.EventPipeline;
 import dev.ior.core.proc.ProcFs;
 import dev.ior.core.syscall.SyscallTable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,11 +59,9 @@ public class PipelineBenchmark {
     public int files;
 
     private RecordedWorkload workload;
-    private RecordDecoder decoder;
+    private CountedRecords counted;
     private RecordDecoder decoderOnly;
     private long bytesSeen;
-    private EventPipeline pipeline;
-    private Analysis analysis;
     private IorEvent[] resolved;
     private int next;
 
@@ -75,58 +70,30 @@ public class PipelineBenchmark {
         workload = RecordedWorkload.generate(RECORDS, 32, 4, files, 42);
         Duration interval = publish.equals("off") ? Duration.ofDays(1)
                 : Duration.ofMillis(Long.parseLong(publish.replace("ms", "")));
-        analysis = new Analysis(AnalysisSettings.DEFAULT.withPublishInterval(interval),
-                () -> SessionCounters.NONE);
-        pipeline = new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, interval.toNanos(), analysis::onEvent,
-                analysis::onFlush);
-        pipeline.onProcessExit(analysis::onProcessExit);
-        decoder = new RecordDecoder(pipeline);
+        counted = new CountedRecords(interval, List.of()); // this (the benchmark's) thread feeds
         decoderOnly = new RecordDecoder(new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, Long.MAX_VALUE,
                 e -> bytesSeen += e.bytes(), () -> { }));
-        resolved = resolve(workload);
-        analysis.startFeeding(); // this (the benchmark's) thread feeds
-    }
-
-    /** The same events, resolved once: what a replayed recording delivers. */
-    private static IorEvent[] resolve(RecordedWorkload workload) {
-        List<IorEvent> events = new ArrayList<>(RECORDS);
-        EventPipeline once = new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, Long.MAX_VALUE,
-                e -> events.add(e.copy()), () -> { });
-        RecordDecoder decoder = new RecordDecoder(once);
-        for (int i = 0; i < RECORDS; i++) {
-            decoder.onRecord(workload.data, workload.offsets[i], workload.lengths[i]);
-        }
-        return events.toArray(new IorEvent[0]);
+        resolved = ResolvedEvents.of(workload, RECORDS);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        analysis.stopFeeding();
+        counted.close();
     }
 
     /** Live: decode a ring record, resolve it, count it everywhere. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void decodeResolveAggregate() {
-        decodeBatch(decoder);
+        next = CountedRecords.feed(workload, next, BATCH, counted.decoder);
     }
 
     /** The part before the aggregations, for comparison: decode and resolve only. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long decodeResolveOnly() {
-        decodeBatch(decoderOnly);
+        next = CountedRecords.feed(workload, next, BATCH, decoderOnly);
         return bytesSeen;
-    }
-
-    private void decodeBatch(RecordDecoder into) {
-        RecordedWorkload w = workload;
-        int r = next;
-        for (int i = 0; i < BATCH; i++) {
-            into.onRecord(w.data, w.offsets[r], w.lengths[r]);
-            r = (r + 1) & (RECORDS - 1);
-        }
-        next = r;
     }
 
     /** Replay: an already resolved event (strings interned by value), counted everywhere. */
@@ -135,7 +102,7 @@ public class PipelineBenchmark {
     public void resolvedAggregate() {
         int r = next;
         for (int i = 0; i < BATCH; i++) {
-            pipeline.onEvent(resolved[r]);
+            counted.pipeline.onEvent(resolved[r]);
             r = (r + 1) & (resolved.length - 1);
         }
         next = r;

@@ -1,14 +1,9 @@
 package dev.ior.bpf.live;
 
 import dev.ior.bench.RecordedWorkload;
-import dev.ior.core.SessionCounters;
-import dev.ior.core.analysis.Analysis;
-import dev.ior.core.analysis.AnalysisSettings;
 import dev.ior.core.analysis.Snapshot;
-import dev.ior.core.pipeline.EventPipeline;
-import dev.ior.core.proc.ProcFs;
-import dev.ior.core.syscall.SyscallTable;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -45,34 +41,24 @@ public class SnapshotBenchmark {
     public int files;
 
     private RecordedWorkload workload;
-    private RecordDecoder decoder;
-    private Analysis analysis;
+    private CountedRecords counted;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
         workload = RecordedWorkload.generate(RECORDS, 32, 4, files, 42);
-        analysis = new Analysis(AnalysisSettings.DEFAULT.withPublishInterval(Duration.ofDays(1)),
-                () -> SessionCounters.NONE);
-        EventPipeline pipeline = new EventPipeline(SyscallTable.builtIn(), ProcFs.NONE, 0, Long.MAX_VALUE,
-                analysis::onEvent, analysis::onFlush);
-        decoder = new RecordDecoder(pipeline);
-        analysis.startFeeding();
-        for (int i = 0; i < RECORDS; i++) {
-            feed();
-        }
+        counted = new CountedRecords(Duration.ofDays(1), List.of());
+        next = CountedRecords.feed(workload, next, RECORDS, counted.decoder);
     }
 
-    private void feed() {
-        decoder.onRecord(workload.data, workload.offsets[next], workload.lengths[next]);
-        next = (next + 1) & (RECORDS - 1);
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        counted.close();
     }
 
     @Benchmark
     public Snapshot publish() {
-        for (int i = 0; i < BETWEEN; i++) {
-            feed();
-        }
-        return analysis.requestSnapshot().join();
+        next = CountedRecords.feed(workload, next, BETWEEN, counted.decoder);
+        return counted.analysis.requestSnapshot().join();
     }
 }

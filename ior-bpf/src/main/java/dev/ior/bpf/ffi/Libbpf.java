@@ -1726,6 +1726,66 @@ public class Libbpf {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class bpf_map_get_next_key {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Libbpf.C_INT,
+            Libbpf.C_INT,
+            Libbpf.C_POINTER,
+            Libbpf.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = Libbpf.findOrThrow("bpf_map_get_next_key");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int bpf_map_get_next_key(int fd, const void *key, void *next_key)
+     * }
+     */
+    public static FunctionDescriptor bpf_map_get_next_key$descriptor() {
+        return bpf_map_get_next_key.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int bpf_map_get_next_key(int fd, const void *key, void *next_key)
+     * }
+     */
+    public static MethodHandle bpf_map_get_next_key$handle() {
+        return bpf_map_get_next_key.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int bpf_map_get_next_key(int fd, const void *key, void *next_key)
+     * }
+     */
+    public static MemorySegment bpf_map_get_next_key$address() {
+        return bpf_map_get_next_key.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int bpf_map_get_next_key(int fd, const void *key, void *next_key)
+     * }
+     */
+    public static int bpf_map_get_next_key(int fd, MemorySegment key, MemorySegment next_key) {
+        var mh$ = bpf_map_get_next_key.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("bpf_map_get_next_key", fd, key, next_key);
+            }
+            return (int)mh$.invokeExact(fd, key, next_key);
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
     private static final int IOR_KIND_SYSCALL = (int)1L;
     /**
      * {@snippet lang=c :

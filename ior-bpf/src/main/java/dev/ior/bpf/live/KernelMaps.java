@@ -130,6 +130,25 @@ final class KernelMaps {
         }
     }
 
+    /**
+     * How many entries the hash map {@code fd} holds, keys of {@code keyBytes} bytes:
+     * walked key by key, so for monitoring, not for every event.
+     */
+    static long entries(int fd, int keyBytes) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment key = arena.allocate(keyBytes, 8);
+            MemorySegment next = arena.allocate(keyBytes, 8);
+            long count = 0;
+            MemorySegment from = MemorySegment.NULL; // NULL: the first key
+            while (Libbpf.bpf_map_get_next_key(fd, from, next) == 0) {
+                count++;
+                MemorySegment.copy(next, 0, key, 0, keyBytes);
+                from = key;
+            }
+            return count;
+        }
+    }
+
     /** Counter {@code index} (enum ior_counter) summed over every CPU. */
     long counter(int index) {
         return perCpuSums(countersFd, index, 1)[0];

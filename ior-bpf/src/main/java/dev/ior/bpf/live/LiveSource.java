@@ -26,7 +26,9 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -47,12 +49,18 @@ public final class LiveSource implements EventSource {
     /** The io_uring tracepoints and the programs on them (bpf-src/ior_uring.bpf.h). */
     private static final List<String> URING_TRACEPOINTS = List.of("io_uring_submit_req", "io_uring_complete");
     private static final List<String> URING_PROGRAMS = List.of("ior_uring_submit", "ior_uring_complete");
+    /** The kernel side's hash maps and the size of their keys (bpf-src/ior_maps.h). */
+    private static final Map<String, Integer> HASH_MAPS = Map.of("ior_pids", 4, "ior_uring_inflight", 8,
+            "ior_uring_paths", 8);
 
+    private final SyscallTable table;
     private final ProcFs procFs = new ProcFs();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile boolean running;
-    private BpfObject object;
+    private volatile BpfObject object;
+    /** The counters as they were when the maps were freed. */
+    private volatile SourceCounters finalCounters;
     private KernelMaps maps;
     private RingReader ring;
     private RecordDecoder decoder;
@@ -66,10 +74,21 @@ public final class LiveSource implements EventSource {
     private Set<String> kernelSyscalls = Set.of();
     private boolean uringTraced;
 
+    /** Live tracing of the syscalls in ior's table. */
+    public LiveSource() {
+        this(SyscallTable.builtIn());
+    }
+
+    /** Live tracing of the syscalls in {@code table} (tests: rows this kernel lacks). */
+    LiveSource(SyscallTable table) {
+        this.table = table;
+    }
+
     @Override
     public void open(TraceSettings settings) {
+        long began = System.nanoTime();
         Preflight.check();
-        List<Syscall> selected = SyscallTable.builtIn().select(settings.syscalls()); // bad patterns fail first
+        List<Syscall> selected = table.select(settings.syscalls()); // bad patterns fail first
         Tracefs tracefs = Tracefs.mountIfNeeded();
         kernelSyscalls = tracefs.syscalls();
         boolean uring = URING_TRACEPOINTS.stream().allMatch(tp -> tracefs.hasEvent("io_uring", tp));
@@ -83,10 +102,14 @@ public final class LiveSource implements EventSource {
         maps.setFilter(settings.filter());
         sampling = settings.sampling();
         apply(selected);
+        long attaching = System.nanoTime();
         programs = object.attachAll();
         ring = new RingReader(object.mapFd("ior_ring"), settings.ringBytes());
+        long done = System.nanoTime();
         LOG.log(System.Logger.Level.DEBUG, "attached: {0} syscalls and io_uring operations traced, ring {1} bytes",
                 traced.size(), settings.ringBytes());
+        LOG.log(System.Logger.Level.DEBUG, "opened, loaded and attached in {0} ms (attach {1} ms)",
+                (done - began) / 1_000_000, (done - attaching) / 1_000_000);
     }
 
     /** A loaded object and whether it traces io_uring operations. */
@@ -190,7 +213,15 @@ public final class LiveSource implements EventSource {
     }
 
     @Override
-    public SourceCounters counters() {
+    public synchronized SourceCounters counters() {
+        SourceCounters last = finalCounters;
+        if (last != null) {
+            return last; // the maps are gone: their fds may name other files by now
+        }
+        return readCounters();
+    }
+
+    private SourceCounters readCounters() {
         KernelMaps m = maps;
         RingReader r = ring;
         if (m == null) {
@@ -200,6 +231,17 @@ public final class LiveSource implements EventSource {
                 m.counter(Libbpf.IOR_CNT_LOST_STORAGE()), m.counter(Libbpf.IOR_CNT_UNMATCHED_EXIT()),
                 m.counter(Libbpf.IOR_CNT_FILTERED()), m.counter(Libbpf.IOR_CNT_REJECTED()),
                 m.counter(Libbpf.IOR_CNT_LOST_URING()), r == null ? 0 : r.fill());
+    }
+
+    @Override
+    public synchronized Map<String, Long> kernelMapEntries() {
+        BpfObject loaded = object;
+        if (loaded == null || !running || finalCounters != null) {
+            return Map.of();
+        }
+        Map<String, Long> entries = new TreeMap<>();
+        HASH_MAPS.forEach((name, keyBytes) -> entries.put(name, KernelMaps.entries(loaded.mapFd(name), keyBytes)));
+        return entries;
     }
 
     @Override
@@ -214,7 +256,7 @@ public final class LiveSource implements EventSource {
 
     @Override
     public void setSyscalls(Set<String> patterns) {
-        List<Syscall> selected = SyscallTable.builtIn().select(patterns);
+        List<Syscall> selected = table.select(patterns);
         openMaps();
         requireAvailable(selected, patterns);
         apply(selected);
@@ -279,7 +321,7 @@ public final class LiveSource implements EventSource {
      */
     private synchronized void apply(List<Syscall> selected) {
         Set<Syscall> wanted = new HashSet<>(selected);
-        for (Syscall syscall : SyscallTable.builtIn().all()) {
+        for (Syscall syscall : table.all()) {
             if (available(syscall)) {
                 maps.setTraced(syscall, wanted.contains(syscall),
                         syscall.isUringOperation() ? 1 : sampling.rateOf(syscall));
@@ -316,6 +358,15 @@ public final class LiveSource implements EventSource {
                 return;
             }
         }
+        freeKernelSide();
+    }
+
+    /** Keeps the final counts, then unmaps the ring and frees programs, links and maps; once. */
+    private synchronized void freeKernelSide() {
+        if (finalCounters != null) {
+            return;
+        }
+        finalCounters = readCounters();
         if (ring != null) {
             ring.close();
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.bpf.live.Scenario.Run;
 import dev.ior.core.EventRecord;
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;

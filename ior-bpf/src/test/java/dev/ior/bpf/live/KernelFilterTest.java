@@ -8,6 +8,7 @@ import dev.ior.bpf.live.Scenario.Run;
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorSession;
 import dev.ior.core.KernelFilter;
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.nio.file.Path;
 import java.util.List;

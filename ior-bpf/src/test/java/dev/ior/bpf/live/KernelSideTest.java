@@ -9,6 +9,7 @@ import dev.ior.core.EventRecord;
 import dev.ior.core.IorSession;
 import dev.ior.core.Sampling;
 import dev.ior.core.SyscallSampling;
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorSession;
+import dev.ior.core.testing.IoHelper;
 import dev.ior.core.testing.RequiresRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;

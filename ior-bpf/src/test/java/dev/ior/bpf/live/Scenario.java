@@ -2,6 +2,7 @@ package dev.ior.bpf.live;
 
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorSession;
+import dev.ior.core.testing.IoHelper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

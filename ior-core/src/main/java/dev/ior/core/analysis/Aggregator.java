@@ -7,6 +7,7 @@ import dev.ior.core.flame.FlameGraph;
 import dev.ior.core.flame.PauseMode;
 import dev.ior.core.pipeline.InternedEvent;
 import dev.ior.core.stats.Distribution;
+import dev.ior.core.text.HeldIds;
 import dev.ior.core.syscall.Syscall;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,6 +108,24 @@ final class Aggregator {
         }
         stream.add(e, passesAll);
         return passesAll;
+    }
+
+    /** Names every comm and path id the aggregates and the stream hold. */
+    void markHeld(HeldIds held) {
+        base.keys.markHeld(held);
+        for (Level level : levels) {
+            if (level.isValueFrame()) {
+                level.store().keys.markHeld(held);
+            }
+        }
+        stream.markHeld(held);
+    }
+
+    /** Ids not named were freed: the frames' per-id decisions are stale. */
+    void afterCollection() {
+        for (Level level : levels) {
+            level.test().forgetDecisions();
+        }
     }
 
     void processExited(int pid) {

@@ -6,6 +6,8 @@ import dev.ior.core.filter.FilterFrame;
 import dev.ior.core.filter.FilterStack;
 import dev.ior.core.flame.PauseMode;
 import dev.ior.core.pipeline.InternedEvent;
+import dev.ior.core.text.HeldIds;
+import dev.ior.core.text.IdHolder;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -149,6 +151,25 @@ public final class Analysis {
             check();
         }
         return passes;
+    }
+
+    /**
+     * What the aggregates hold of the pipeline's interned ids, for the pipeline to keep
+     * them when it frees the others ({@link dev.ior.core.pipeline.EventPipeline#retainIdsOf}).
+     * Called on the feeding thread only.
+     */
+    public IdHolder heldIds() {
+        return new IdHolder() {
+            @Override
+            public void markHeld(HeldIds held) {
+                aggregator.markHeld(held);
+            }
+
+            @Override
+            public void afterCollection() {
+                aggregator.afterCollection();
+            }
+        };
     }
 
     /** {@code pid} exited: its rows are the first to go when the process table is full. */

@@ -62,6 +62,11 @@ final class CompiledFrame {
                 0, 0);
     }
 
+    /** Interned ids were freed and may name other texts now: decide every id again. */
+    void forgetDecisions() {
+        decided = new byte[256];
+    }
+
     private boolean byId(int id) {
         if (id >= decided.length) {
             decided = Arrays.copyOf(decided, Math.max(id + 1, decided.length * 2));

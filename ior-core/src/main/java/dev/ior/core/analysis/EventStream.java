@@ -2,6 +2,7 @@ package dev.ior.core.analysis;
 
 import dev.ior.core.EventRecord;
 import dev.ior.core.pipeline.InternedEvent;
+import dev.ior.core.text.HeldIds;
 import java.util.List;
 
 /**
@@ -45,6 +46,13 @@ final class EventStream {
         wider.addPassing(matching, (ring, i) -> true, oldestHeld); // older than the all-ring reaches
         wider.addPassing(all, stack, Long.MAX_VALUE);
         matching = wider;
+    }
+
+    void markHeld(HeldIds held) {
+        all.markHeld(held);
+        if (matching != null) {
+            matching.markHeld(held);
+        }
     }
 
     List<EventRecord> records(Names names) {

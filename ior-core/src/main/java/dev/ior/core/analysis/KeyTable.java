@@ -1,5 +1,6 @@
 package dev.ior.core.analysis;
 
+import dev.ior.core.text.HeldIds;
 import java.util.Arrays;
 import org.agrona.collections.IntHashSet;
 
@@ -248,6 +249,16 @@ final class KeyTable {
     double rate(int slot, long nowSecond, double fraction) {
         long counts = data[slot * STRIDE + RATE_COUNTS];
         return Rates.perSecond(data[slot * STRIDE + RATE_SECOND], counts & LOW, counts >>> 32, nowSecond, fraction);
+    }
+
+    /** Names the comm and path ids of every key. */
+    void markHeld(HeldIds held) {
+        for (int s = 0; s < highWater; s++) {
+            if (live[s]) {
+                held.comm(comm(s));
+                held.path(path(s));
+            }
+        }
     }
 
     /** Keys held. */

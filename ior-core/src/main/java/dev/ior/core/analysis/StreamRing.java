@@ -2,6 +2,7 @@ package dev.ior.core.analysis;
 
 import dev.ior.core.EventRecord;
 import dev.ior.core.pipeline.InternedEvent;
+import dev.ior.core.text.HeldIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,6 +120,16 @@ final class StreamRing {
 
     long ret(int i) {
         return events[i * STRIDE + RET];
+    }
+
+    /** Names the comm and path ids of the events held. */
+    void markHeld(HeldIds held) {
+        for (int k = 0; k < size(); k++) {
+            int i = index(k);
+            held.comm(comm(i));
+            held.path(file(i));
+            held.path(low(FILE_OLD_FILE, i));
+        }
     }
 
     /** A new ring of this capacity holding this ring's events that pass {@code test}. */

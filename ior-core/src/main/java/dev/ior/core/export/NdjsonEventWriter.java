@@ -9,8 +9,6 @@ import java.io.OutputStream;
  */
 public final class NdjsonEventWriter implements EventWriter {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private final TextBuffer out;
 
     /** A writer to {@code out}. */
@@ -34,13 +32,13 @@ public final class NdjsonEventWriter implements EventWriter {
         out.text(",\"latency_ns\":");
         out.number(e.latencyNs());
         out.text(",\"comm\":");
-        string(e.comm());
+        out.jsonString(e.comm());
         out.text(",\"pid\":");
         out.number(e.pid());
         out.text(",\"tid\":");
         out.number(e.tid());
         out.text(",\"syscall\":");
-        string(e.syscall().name());
+        out.jsonString(e.syscall().name());
         out.text(",\"fd\":");
         out.number(e.fd());
         out.text(",\"ret\":");
@@ -48,15 +46,15 @@ public final class NdjsonEventWriter implements EventWriter {
         out.text(",\"bytes\":");
         out.number(e.bytes());
         out.text(",\"file\":");
-        string(e.file());
+        out.jsonString(e.file());
         out.text(",\"errno\":");
         if (e.errno() != 0) {
-            string(e.errnoName());
+            out.jsonString(e.errnoName());
         } else {
             out.text("null");
         }
         out.text(",\"old_file\":");
-        string(e.oldFile());
+        out.jsonString(e.oldFile());
         out.text(",\"old_fd\":");
         out.number(e.oldFd());
         out.text(",\"truncated\":");
@@ -67,29 +65,5 @@ public final class NdjsonEventWriter implements EventWriter {
     @Override
     public void flush() {
         out.flush();
-    }
-
-    /** A JSON string: quote, backslash and control characters escaped. */
-    private void string(String value) {
-        out.put('"');
-        int length = value.length();
-        int plain = 0;
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\' || c < 0x20) {
-                out.text(value.substring(plain, i));
-                out.put('\\');
-                if (c < 0x20) {
-                    out.text("u00");
-                    out.put(HEX[c >> 4]);
-                    out.put(HEX[c & 0xf]);
-                } else {
-                    out.put(c);
-                }
-                plain = i + 1;
-            }
-        }
-        out.text(plain == 0 ? value : value.substring(plain));
-        out.put('"');
     }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class TextBuffer {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int used;
@@ -64,6 +66,30 @@ final class TextBuffer {
             value /= 10;
         }
         used = end;
+    }
+
+    /** A JSON string: quotes around it; quote, backslash and control characters escaped. */
+    void jsonString(String value) {
+        put('"');
+        int length = value.length();
+        int plain = 0;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                text(value.substring(plain, i));
+                put('\\');
+                if (c < 0x20) {
+                    text("u00");
+                    put(HEX[c >> 4]);
+                    put(HEX[c & 0xf]);
+                } else {
+                    put(c);
+                }
+                plain = i + 1;
+            }
+        }
+        text(plain == 0 ? value : value.substring(plain));
+        put('"');
     }
 
     /** Pushes everything buffered to the stream and flushes it. */

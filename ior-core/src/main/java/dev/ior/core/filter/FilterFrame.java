@@ -3,6 +3,7 @@ package dev.ior.core.filter;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,12 +24,20 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class FilterFrame {
 
+    /**
+     * Characters a regular expression may read per text: a quadratic pattern on the
+     * longest path ior copies (1023 bytes) stays well within; exponential backtracking
+     * is cut off after a few milliseconds.
+     */
+    private static final long REGEX_BUDGET = 10_000_000;
+
     private final FilterField field;
     private final String fieldName;
     private final FilterOperator operator;
     private final String value;
     private final long number;
     private final Pattern pattern;
+    private final LongAdder giveUps = new LongAdder();
 
     private FilterFrame(FilterField field, String fieldName, FilterOperator operator, String value, long number,
                         Pattern pattern) {
@@ -145,7 +154,7 @@ public final class FilterFrame {
             case EQUALS -> text.equals(value);
             case NOT_EQUALS -> !text.equals(value);
             case CONTAINS -> containsIgnoreCase(text, value);
-            case MATCHES -> pattern.matcher(text).find();
+            case MATCHES -> matches(text);
             default -> throw new IllegalStateException(operator + " on text");
         };
     }
@@ -176,6 +185,25 @@ public final class FilterFrame {
     @Override
     public String toString() {
         return text();
+    }
+
+    /**
+     * Texts a regular expression gave up on: it needed more than its budget of steps
+     * (catastrophic backtracking, as {@code ^((a+)+)+$} on a long run of a's) or recursed
+     * too deep, and was taken as not matching rather than stall or stop the pipeline. Paths come from the traced
+     * processes, so a hostile one could otherwise freeze ior with a crafted name.
+     */
+    public long regexGiveUps() {
+        return giveUps.sum();
+    }
+
+    private boolean matches(String text) {
+        try {
+            return pattern.matcher(new BudgetedText(text, REGEX_BUDGET)).find();
+        } catch (BudgetedText.Exhausted | StackOverflowError e) { // too many steps, or too deep a recursion
+            giveUps.increment();
+            return false;
+        }
     }
 
     private static boolean containsIgnoreCase(String text, String part) {

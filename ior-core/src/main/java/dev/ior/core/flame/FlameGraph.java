@@ -134,6 +134,29 @@ public final class FlameGraph {
         return tree;
     }
 
+    /**
+     * The events and bytes of the frame reached by {@code path} in the {@link #tree}
+     * along {@code order} (the labels above the root, root side first; the empty path is
+     * the root): both figures at once, whichever metric the bars measure. Zeros when no
+     * key has that path.
+     */
+    public FlameTotals totals(FlameOrder order, boolean splitPaths, List<String> path) {
+        long count = 0;
+        long byteCount = 0;
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            labels.clear();
+            for (FlameDimension dimension : order.dimensions()) {
+                addLabels(i, dimension, splitPaths, labels);
+            }
+            if (labels.size() >= path.size() && labels.subList(0, path.size()).equals(path)) {
+                count += counts[i];
+                byteCount += bytes[i];
+            }
+        }
+        return new FlameTotals(count, byteCount);
+    }
+
     private long value(int i, FlameMetric metric) {
         return switch (metric) {
             case COUNT -> counts[i];

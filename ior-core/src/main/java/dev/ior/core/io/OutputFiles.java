@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
@@ -27,11 +28,14 @@ public final class OutputFiles {
     private OutputFiles() {
     }
 
-    /** Creates {@code path} for writing; one-line {@link IorException} if it cannot. */
+    /**
+     * Creates {@code path} for writing (and reading back what was written); one-line
+     * {@link IorException} if it cannot.
+     */
     public static FileChannel createExclusive(Path path) {
         try {
-            FileChannel channel = FileChannel.open(path,
-                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+            FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             giveToSudoUser(path);
             return channel;
@@ -46,6 +50,19 @@ public final class OutputFiles {
             throw new IorException("cannot create " + path + ": " + reason(e));
         } catch (IOException e) {
             throw new IorException("cannot create " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What identifies the file at {@code path} (device and inode), without following a
+     * symlink; null when nothing is there. A file ior created that no longer has its
+     * identity was removed or replaced under it.
+     */
+    public static Object identity(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -15,9 +15,12 @@ import dev.ior.core.syscall.Effect;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallClass;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.text.HeldIds;
+import dev.ior.core.text.IdHolder;
 import dev.ior.core.text.Interner;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,6 +55,14 @@ public final class EventPipeline implements EventSink {
     private static final int IOSQE_FIXED_FILE = 1;
     /** Check the clock for a periodic flush once per this many events. */
     private static final int FLUSH_CHECK_EVERY = 4096;
+    /**
+     * The interners free unused ids once they hold this many strings, then each time
+     * they hold twice as many as the last collection kept: amortised O(1) per string,
+     * memory bounded by twice what is in use.
+     */
+    static final int COLLECT_AT_LEAST = 1 << 16;
+    /** How often processes gone without an exit record are looked for in /proc. */
+    private static final long SWEEP_INTERVAL_NS = 10_000_000_000L;
 
     private final SyscallTable table;
     private final Interner comms = new Interner();
@@ -60,7 +71,7 @@ public final class EventPipeline implements EventSink {
     private final PathResolver resolver;
     private final FdNames fdNames = new FdNames(paths);
     private final PipelineEvent event = new PipelineEvent(comms, paths);
-    private final MemorySegment commBytes = MemorySegment.ofArray(new byte[16]);
+    private final CommIds commIds = new CommIds(comms);
     private final Consumer<IorEvent> consumer;
     private final Runnable flush;
     private final long bootToWallNs;
@@ -73,6 +84,12 @@ public final class EventPipeline implements EventSink {
     private IntConsumer exitListener = pid -> { };
     private final TextIds commTexts = new TextIds(comms);
     private final TextIds pathTexts = new TextIds(paths);
+    private final List<IdHolder> idHolders = new ArrayList<>();
+    private final boolean sweepsProcesses;
+    private int collectCommsAt = COLLECT_AT_LEAST;
+    private int collectPathsAt = COLLECT_AT_LEAST;
+    private long collections;
+    private long lastSweepNs = System.nanoTime();
 
     /**
      * A pipeline feeding {@code consumer} with each event and calling {@code flush}
@@ -83,6 +100,8 @@ public final class EventPipeline implements EventSink {
         this.table = table;
         this.processes = new ProcessTable(paths, procFs);
         this.resolver = new PathResolver(paths, processes);
+        this.sweepsProcesses = procFs != ProcFs.NONE;
+        idHolders.add(processes);
         this.bootToWallNs = bootToWallNs;
         this.flushIntervalNs = flushIntervalNs;
         this.consumer = consumer;
@@ -99,9 +118,36 @@ public final class EventPipeline implements EventSink {
         return event.seq;
     }
 
-    /** Runs {@code listener} with the pid of every process that exits (after its fds are freed). */
+    /**
+     * Runs {@code listener} with the pid of every process that exits (after its fds are
+     * freed), also of one found gone from /proc without an exit record.
+     */
     public void onProcessExit(IntConsumer listener) {
         exitListener = listener;
+    }
+
+    /**
+     * Asks {@code holder} which comm and path ids it still holds whenever the interners
+     * free unused ones: a consumer that keeps ids of {@link InternedEvent}s beyond the
+     * callback must register here, before the first event.
+     */
+    public void retainIdsOf(IdHolder holder) {
+        idHolders.add(holder);
+    }
+
+    /** Distinct paths held now. */
+    public int internedPaths() {
+        return paths.liveCount();
+    }
+
+    /** Distinct command names held now. */
+    public int internedComms() {
+        return comms.liveCount();
+    }
+
+    /** How many times the interners freed unused ids. */
+    public long collections() {
+        return collections;
     }
 
     /** Records whose syscall number ior's table does not know (never expected). */
@@ -123,10 +169,11 @@ public final class EventPipeline implements EventSink {
             case RawEvent.EXEC -> processes.exec(raw.pid);
             case RawEvent.EXIT -> {
                 processes.exit(raw.pid);
-                exitListener.accept(raw.pid);
+                exited(raw.pid);
             }
             default -> { } // a kind this version does not know: newer kernel side
         }
+        collectIfDue();
     }
 
     @Override
@@ -151,12 +198,52 @@ public final class EventPipeline implements EventSink {
         e.errno = resolved.errno();
         e.restarts = resolved.restarts();
         deliver(e);
+        collectIfDue();
     }
 
     @Override
     public void onIdle() {
         lastFlushNs = System.nanoTime();
+        sweepIfDue(lastFlushNs);
         flush.run();
+    }
+
+    /**
+     * Between two records: once the interners have grown enough, every holder names the
+     * ids it keeps and the rest are freed.
+     */
+    private void collectIfDue() {
+        if (paths.liveCount() < collectPathsAt && comms.liveCount() < collectCommsAt) {
+            return;
+        }
+        HeldIds held = new HeldIds();
+        for (IdHolder holder : idHolders) {
+            holder.markHeld(held);
+        }
+        paths.retainOnly(held::hasPath);
+        comms.retainOnly(held::hasComm);
+        commTexts.clear();
+        pathTexts.clear();
+        lastCommId = -1;
+        commIds.clear();
+        for (IdHolder holder : idHolders) {
+            holder.afterCollection();
+        }
+        collectPathsAt = Math.max(COLLECT_AT_LEAST, 2 * paths.liveCount());
+        collectCommsAt = Math.max(COLLECT_AT_LEAST, 2 * comms.liveCount());
+        collections++;
+    }
+
+    /** Now and then: processes that vanished without an exit record (lost in a flood) are freed. */
+    private void sweepIfDue(long now) {
+        if (sweepsProcesses && now - lastSweepNs >= SWEEP_INTERVAL_NS) {
+            lastSweepNs = now;
+            processes.sweepGone(this::exited);
+        }
+    }
+
+    private void exited(int pid) {
+        exitListener.accept(pid);
     }
 
     private void call(RawEvent raw, Syscall syscall) {
@@ -204,6 +291,7 @@ public final class EventPipeline implements EventSink {
             long now = System.nanoTime();
             if (now - lastFlushNs >= flushIntervalNs) {
                 lastFlushNs = now;
+                sweepIfDue(now);
                 flush.run();
             }
         }
@@ -399,12 +487,17 @@ public final class EventPipeline implements EventSink {
      */
     private static final class TextIds {
         private final Interner interner;
-        private final Object2IntHashMap<String> ids = new Object2IntHashMap<>(-1);
+        private Object2IntHashMap<String> ids = new Object2IntHashMap<>(-1);
         private String last;
         private int lastId;
 
         TextIds(Interner interner) {
             this.interner = interner;
+        }
+
+        void clear() {
+            ids = new Object2IntHashMap<>(-1); // a new map: clear() would keep the capacity of the peak
+            last = null;
         }
 
         int id(String text) {
@@ -425,15 +518,9 @@ public final class EventPipeline implements EventSink {
         if (raw.commLow == lastCommLow && raw.commHigh == lastCommHigh && lastCommId >= 0) {
             return lastCommId;
         }
-        commBytes.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, raw.commLow);
-        commBytes.set(ValueLayout.JAVA_LONG_UNALIGNED, 8, raw.commHigh);
-        int length = 0;
-        while (length < 16 && commBytes.get(ValueLayout.JAVA_BYTE, length) != 0) {
-            length++;
-        }
         lastCommLow = raw.commLow;
         lastCommHigh = raw.commHigh;
-        lastCommId = comms.intern(commBytes, 0, length);
+        lastCommId = commIds.id(raw.commLow, raw.commHigh);
         return lastCommId;
     }
 }

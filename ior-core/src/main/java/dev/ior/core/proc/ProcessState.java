@@ -1,5 +1,6 @@
 package dev.ior.core.proc;
 
+import dev.ior.core.text.HeldIds;
 import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.IntHashSet;
 
@@ -46,6 +47,12 @@ public final class ProcessState {
     /** How many fds are known. */
     public int fdCount() {
         return fds.size();
+    }
+
+    /** Names the path ids this process holds (cwd and fds). */
+    void markHeld(HeldIds held) {
+        held.path(cwd);
+        fds.forEach((fd, path) -> held.path(path));
     }
 
     void open(int fd, int path, boolean closeOnExec) {

@@ -1,12 +1,16 @@
 package dev.ior.core.proc;
 
+import dev.ior.core.text.HeldIds;
+import dev.ior.core.text.IdHolder;
 import dev.ior.core.text.Interner;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.IntArrayList;
 
 /**
  * The fd tables of every process ior has seen, keyed by pid: forks copy them, exec
@@ -14,7 +18,7 @@ import org.agrona.collections.Int2ObjectHashMap;
  * (it predates the session) is read once from /proc; an fd first seen without an
  * open (made by a call ior does not trace) is looked up once in /proc and then kept.
  */
-public final class ProcessTable {
+public final class ProcessTable implements IdHolder {
 
     private final Interner paths;
     private final ProcFs procFs;
@@ -126,6 +130,30 @@ public final class ProcessTable {
         processes.remove(pid);
         if (last != null && last.pid == pid) {
             last = null;
+        }
+    }
+
+    @Override
+    public void markHeld(HeldIds held) {
+        processes.values().forEach(state -> state.markHeld(held));
+    }
+
+    /**
+     * Frees the state of every process that is gone from /proc although ior saw no
+     * exit (its exit record was lost in a flood, or it exited before the session
+     * attached), passing each pid to {@code gone}. Reads /proc once per process held.
+     */
+    public void sweepGone(IntConsumer gone) {
+        IntArrayList dead = new IntArrayList();
+        processes.forEachInt((pid, state) -> {
+            if (!procFs.exists(pid)) {
+                dead.addInt(pid);
+            }
+        });
+        for (int i = 0; i < dead.size(); i++) {
+            int pid = dead.getInt(i);
+            exit(pid);
+            gone.accept(pid);
         }
     }
 

@@ -9,7 +9,8 @@ import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * Parquet's output over a file ior already created safely (exclusive, no symlink
- * followed, mode 0600): Parquet never opens a path itself.
+ * followed, mode 0600): Parquet never opens a path itself. Closing Parquet's stream
+ * syncs the file but leaves the channel open: its owner may still read it back.
  */
 final class ChannelOutputFile implements OutputFile {
 
@@ -61,7 +62,6 @@ final class ChannelOutputFile implements OutputFile {
             public void close() throws IOException {
                 drain();
                 channel.force(false);
-                channel.close();
             }
 
             private void drain() throws IOException {

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * is left, events are dropped and counted, never waited for.
  *
  * <p>Every way a recording ends (close, Ctrl-C through the session's close, a full
- * disk) leaves a complete, readable file holding everything written so far.
+ * disk, the file removed or replaced under ior) leaves a complete, readable file
+ * holding everything written so far.
  */
 public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable {
 
@@ -180,7 +181,7 @@ public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable 
                 batch.clear();
                 free.add(batch);
             }
-            if (writer != null) {
+            if (writer != null && !stopIfReplaced(writer)) {
                 writer.close();
             }
         } catch (InterruptedException e) {
@@ -195,6 +196,9 @@ public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable 
     private FileWriter write(FileWriter writer, EventBatch batch) throws IOException {
         writer.write(batch);
         written += batch.size;
+        if (stopIfReplaced(writer)) {
+            return null;
+        }
         long usable = Files.getFileStore(writer.path.toAbsolutePath().getParent()).getUsableSpace();
         if (usable < writer.pendingBytes() + FOOTER_MARGIN) {
             writer.close();
@@ -213,6 +217,44 @@ public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable 
         return (options.rotateBytes() > 0 && writer.sizeBytes() >= options.rotateBytes())
                 || (options.rotateAfter() != null
                 && System.nanoTime() - writer.openedNanos >= options.rotateAfter().toNanos());
+    }
+
+    /**
+     * Someone removed or replaced the file being written (a cleanup job, a mistaken rm):
+     * what ior wrote would vanish with the file's last fd. The file is finished and its
+     * bytes copied to a new file (the same name if it is free again, else beside it),
+     * and recording stops with a message saying where the events are.
+     *
+     * @return whether the file was replaced (and recording stopped)
+     */
+    private boolean stopIfReplaced(FileWriter writer) throws IOException {
+        if (writer.identity == null || writer.identity.equals(OutputFiles.identity(writer.path))) {
+            return false;
+        }
+        String what = "the recording " + writer.path + " was removed or replaced while ior wrote it";
+        try {
+            Path saved = writer.closeInto(rescuePath(writer.path));
+            files.set(files.indexOf(writer.path), saved);
+            fail(new IorException(what + ": the " + writer.rows() + " events it held are saved in " + saved
+                    + "; recording stopped"));
+        } catch (IorException e) {
+            fail(new IorException(what + " and its events could not be saved (" + e.getMessage() + ")", e));
+        }
+        return true;
+    }
+
+    /** The file's own name if nothing is there any more, else the first free NAME.rescued[-N].parquet. */
+    private static Path rescuePath(Path path) {
+        if (OutputFiles.identity(path) == null) {
+            return path;
+        }
+        String name = path.getFileName().toString();
+        String stem = name.endsWith(".parquet") ? name.substring(0, name.length() - ".parquet".length()) : name;
+        Path candidate = path.resolveSibling(stem + ".rescued.parquet");
+        for (int n = 2; OutputFiles.identity(candidate) != null; n++) {
+            candidate = path.resolveSibling(stem + ".rescued-" + n + ".parquet");
+        }
+        return candidate;
     }
 
     private void fail(Throwable error) {
@@ -235,12 +277,17 @@ public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable 
     /** One open Parquet file. */
     private final class FileWriter {
         final Path path;
+        /** The file created, as opposed to whatever may be at its path later. */
+        final Object identity;
         final long openedNanos = System.nanoTime();
         private final Map<String, String> startMetadata = new HashMap<>(options.metadata());
+        private final FileChannel channel;
         private final ParquetFileSink sink;
 
         FileWriter(Path path, FileChannel channel) throws IOException {
             this.path = path;
+            this.channel = channel;
+            this.identity = OutputFiles.identity(path);
             startMetadata.put(RecordingMetadata.HOST, options.host());
             startMetadata.put(RecordingMetadata.FILE_INDEX, Integer.toString(files.size())); // already listed
             this.sink = new ParquetFileSink(new ChannelOutputFile(channel, path), ROW_GROUP_BYTES, options.host());
@@ -259,7 +306,32 @@ public final class ParquetRecorder implements Consumer<IorEvent>, AutoCloseable 
             return sink.sizeBytes();
         }
 
+        long rows() {
+            return sink.rows();
+        }
+
+        /** Finishes the file: the footer with the counts as of now. */
         void close() throws IOException {
+            finish();
+            channel.close();
+        }
+
+        /** Finishes the file and copies it, through the fd still open, to a new file {@code target}. */
+        Path closeInto(Path target) throws IOException {
+            finish();
+            try (FileChannel copy = OutputFiles.createExclusive(target)) {
+                long size = channel.size();
+                for (long at = 0; at < size; ) {
+                    at += channel.transferTo(at, size - at, copy);
+                }
+                copy.force(false);
+            } finally {
+                channel.close();
+            }
+            return target;
+        }
+
+        private void finish() throws IOException {
             Map<String, String> metadata = new HashMap<>(startMetadata);
             metadata.putAll(endMetadata.get());
             metadata.put(RecordingMetadata.ROWS, Long.toString(sink.rows()));

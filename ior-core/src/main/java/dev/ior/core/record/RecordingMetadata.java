@@ -1,8 +1,16 @@
 package dev.ior.core.record;
 
+import dev.ior.core.HostInfo;
+import dev.ior.core.IorSession;
+import dev.ior.core.IorVersion;
+import dev.ior.core.KernelFilter;
 import dev.ior.core.Sampling;
+import dev.ior.core.SessionCounters;
 import dev.ior.core.SyscallSampling;
+import dev.ior.core.TraceSettings;
+import dev.ior.core.proc.ProcessSnapshot;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,6 +45,12 @@ public final class RecordingMetadata {
     public static final String EVENTS = "ior.events";
     /** Records lost in the kernel up to the end of this file. */
     public static final String LOST_KERNEL = "ior.lost_kernel";
+    /** Of those, records dropped because the ring was full (the reader fell behind). */
+    public static final String LOST_RING_FULL = "ior.lost_ring_full";
+    /** Of those, calls dropped because no per-thread slot could be allocated. */
+    public static final String LOST_NO_SLOT = "ior.lost_no_slot";
+    /** Of those, io_uring requests dropped because the kernel's in-flight table was full. */
+    public static final String LOST_URING_FULL = "ior.lost_uring_full";
     /** Events dropped in user space up to the end of this file. */
     public static final String DROPPED_USER = "ior.dropped_user";
     /** Of those, events the recorder dropped because its writer fell behind. */
@@ -55,12 +69,69 @@ public final class RecordingMetadata {
 
     /** This file's place in a rotated series, from 1. */
     public static final String FILE_INDEX = "ior.file_index";
+    /**
+     * For dashboard recordings, the filter stack when recording started
+     * ({@code filter: all} or its frames): the file holds the events that passed it.
+     */
+    public static final String VIEW_FILTER = "ior.view_filter";
+
+    /**
+     * The entries known when recording starts: {@code mode} ({@code record} or
+     * {@code dashboard}), ior's version, the kernel, the start time, the kernel-side
+     * filters as the command line spells them, and the probes.
+     */
+    public static Map<String, String> atStart(String mode, TraceSettings settings) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(MODE, mode);
+        metadata.put(VERSION, IorVersion.current().version());
+        metadata.put(KERNEL, HostInfo.kernelRelease());
+        metadata.put(STARTED_AT, Long.toString(nowUnixNanos()));
+        metadata.put(FILTERS, describe(settings.filter()));
+        metadata.put(PROBES, settings.syscalls().isEmpty() ? "default"
+                : String.join(",", settings.syscalls().stream().sorted().toList()));
+        metadata.putAll(sampling(settings.sampling()));
+        return metadata;
+    }
+
+    /**
+     * The entries known only when a file is finished: what the processes had open at the
+     * start, the clock offset and {@code session}'s counts so far.
+     */
+    public static Map<String, String> atEnd(IorSession session) {
+        Map<String, String> metadata = new LinkedHashMap<>(counts(session.counters()));
+        metadata.put(PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()));
+        metadata.put(BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()));
+        metadata.putAll(samplingTotals(session.samplingTotals()));
+        return metadata;
+    }
+
+    /** The kernel-side filters as the command line spells them ({@code --pid 12 --comm bash}). */
+    public static String describe(KernelFilter filter) {
+        StringBuilder text = new StringBuilder();
+        if (!filter.pids().isEmpty()) {
+            text.append("--pid ").append(filter.pids().stream().sorted().map(String::valueOf)
+                    .collect(Collectors.joining(","))).append(' ');
+        }
+        if (filter.tid() != 0) {
+            text.append("--tid ").append(filter.tid()).append(' ');
+        }
+        if (!filter.comm().isEmpty()) {
+            text.append("--comm ").append(filter.comm()).append(' ');
+        }
+        if (filter.minLatencyNs() != 0) {
+            text.append("--min-latency ").append(filter.minLatencyNs()).append("ns ");
+        }
+        if (filter.follow()) {
+            text.append("--follow ");
+        }
+        return text.toString().strip();
+    }
 
     private RecordingMetadata() {
     }
 
     /** The sampling entries known at the start: none when every call is an event. */
-    public static Map<String, String> sampling(Sampling sampling) {
+    private static Map<String, String> sampling(Sampling sampling) {
         if (sampling.everyCall()) {
             return Map.of();
         }
@@ -69,13 +140,27 @@ public final class RecordingMetadata {
     }
 
     /** The sampling totals entry when a file is finished: none when nothing is sampled. */
-    public static Map<String, String> samplingTotals(List<SyscallSampling> totals) {
+    private static Map<String, String> samplingTotals(List<SyscallSampling> totals) {
         if (totals.isEmpty()) {
             return Map.of();
         }
         return Map.of(SAMPLING_TOTALS, totals.stream().map(t -> "\"" + t.syscall().name() + "\":{\"rate\":"
                 + t.rate() + ",\"calls\":" + t.calls() + ",\"traced\":" + t.traced() + ",\"counted_only\":"
                 + t.countedOnly() + "}").collect(Collectors.joining(",", "{", "}")));
+    }
+
+    /**
+     * The session's counts as footer entries ({@link #EVENTS}, {@link #LOST_KERNEL} and
+     * its causes, {@link #DROPPED_USER}): what every recorder puts in each file it
+     * finishes, so that a recording says what it is missing.
+     */
+    public static Map<String, String> counts(SessionCounters counters) {
+        return Map.of(EVENTS, Long.toString(counters.events()),
+                LOST_KERNEL, Long.toString(counters.lostKernel()),
+                LOST_RING_FULL, Long.toString(counters.lostRingFull()),
+                LOST_NO_SLOT, Long.toString(counters.lostNoSlot()),
+                LOST_URING_FULL, Long.toString(counters.lostUring()),
+                DROPPED_USER, Long.toString(counters.droppedUser()));
     }
 
     static long nowUnixNanos() {

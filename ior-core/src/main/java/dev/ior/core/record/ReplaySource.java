@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -44,7 +45,8 @@ public final class ReplaySource implements EventSource {
     private volatile SourceFilter filter = new SourceFilter(KernelFilter.NONE, Set.of());
     private volatile boolean stopping;
     private volatile long delivered;
-    private long lostKernel;
+    /** Kernel losses by cause (ring full, no slot, io_uring full), per recorded session. */
+    private final Map<String, long[]> lostBySession = new HashMap<>();
     private long bootToWall;
 
     /** Replays the recording {@code input}, or every recording under it if it is a directory. */
@@ -74,7 +76,7 @@ public final class ReplaySource implements EventSource {
             for (Path file : files) {
                 RecordingReader reader = RecordingReader.open(file);
                 readers.add(reader);
-                lostKernel += number(reader, RecordingMetadata.LOST_KERNEL);
+                noteLosses(reader);
             }
         } catch (IorException e) {
             close();
@@ -124,7 +126,32 @@ public final class ReplaySource implements EventSource {
 
     @Override
     public SourceCounters counters() {
-        return new SourceCounters(delivered, lostKernel, 0, 0, filter.filteredByLatency(), 0, 0, 0);
+        long[] lost = new long[3];
+        for (long[] session : lostBySession.values()) {
+            for (int cause = 0; cause < lost.length; cause++) {
+                lost[cause] += session[cause];
+            }
+        }
+        return new SourceCounters(delivered, lost[0], lost[1], 0, filter.filteredByLatency(), 0, lost[2], 0);
+    }
+
+    /**
+     * A file's footer counts its session's losses up to its end: the files of one
+     * rotated session count cumulatively (the largest holds them all), different
+     * sessions (hosts, runs) add up. Recordings without the causes count all as ring full.
+     */
+    private void noteLosses(RecordingReader reader) {
+        Map<String, String> metadata = reader.metadata();
+        String session = metadata.getOrDefault(RecordingMetadata.HOST, "") + "@"
+                + metadata.getOrDefault(RecordingMetadata.STARTED_AT, "");
+        long total = number(reader, RecordingMetadata.LOST_KERNEL);
+        long noSlot = number(reader, RecordingMetadata.LOST_NO_SLOT);
+        long uring = number(reader, RecordingMetadata.LOST_URING_FULL);
+        long[] here = {Math.max(0, total - noSlot - uring), noSlot, uring};
+        long[] known = lostBySession.computeIfAbsent(session, k -> new long[3]);
+        for (int cause = 0; cause < here.length; cause++) {
+            known[cause] = Math.max(known[cause], here[cause]);
+        }
     }
 
     @Override

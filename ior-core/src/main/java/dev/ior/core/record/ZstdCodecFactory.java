@@ -1,6 +1,7 @@
 package dev.ior.core.record;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.BytesInput;
@@ -21,9 +22,13 @@ final class ZstdCodecFactory implements CompressionCodecFactory {
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
         return switch (codec) {
             case ZSTD -> new BytesInputCompressor() {
+                // one context for every page of the file (its writer's thread only): making
+                // one per page cost as much as compressing a small page
+                private final ZstdCompressCtx context = new ZstdCompressCtx().setLevel(LEVEL);
+
                 @Override
                 public BytesInput compress(BytesInput bytes) throws IOException {
-                    return BytesInput.from(Zstd.compress(bytes.toByteArray(), LEVEL));
+                    return BytesInput.from(context.compress(bytes.toByteArray()));
                 }
 
                 @Override
@@ -33,6 +38,7 @@ final class ZstdCodecFactory implements CompressionCodecFactory {
 
                 @Override
                 public void release() {
+                    context.close();
                 }
             };
             case UNCOMPRESSED -> new BytesInputCompressor() {

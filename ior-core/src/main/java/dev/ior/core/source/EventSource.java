@@ -8,6 +8,7 @@ import dev.ior.core.proc.ProcFs;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallTable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -88,6 +89,15 @@ public interface EventSource extends AutoCloseable {
      */
     default ProcFs procFs() {
         return ProcFs.NONE;
+    }
+
+    /**
+     * How many entries the source's kernel-side hash maps hold now, by map name (empty
+     * for sources without a kernel side): per-process and per-request state that must
+     * not grow without bound. Callable from any thread.
+     */
+    default Map<String, Long> kernelMapEntries() {
+        return Map.of();
     }
 
     /** Detaches and frees everything the source holds; idempotent. */

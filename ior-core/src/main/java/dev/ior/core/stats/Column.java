@@ -6,6 +6,8 @@ import java.util.Comparator;
 public enum Column {
     /** The key. */
     NAME(Comparator.comparing(Row::name)),
+    /** The command name of pid rows. */
+    COMM(Comparator.comparing(Row::comm)),
     /** Events. */
     COUNT(Comparator.comparingLong(Row::count)),
     /** Events per second. */

@@ -158,22 +158,31 @@ public final class SyscallTable {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the ior-core jar");
             }
-            List<String[]> rows = new ArrayList<>();
-            boolean header = true;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) { // the column names
-                    header = false;
-                    continue;
-                }
-                rows.add(line.split("\t", -1));
-            }
-            return rows;
+            return rowsOf(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String[]> rowsOf(String text) {
+        List<String[]> rows = new ArrayList<>();
+        boolean header = true;
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (header) { // the column names
+                header = false;
+                continue;
+            }
+            rows.add(line.split("\t", -1));
+        }
+        return rows;
+    }
+
+    /** A table from the text of a syscalls.tsv (tests add rows to ior's own). */
+    static SyscallTable parse(String text) {
+        return parse(rowsOf(text), notTracedByDefault().keySet());
     }
 
     private static SyscallTable parse(List<String[]> rows, Set<String> notDefault) {

@@ -4,11 +4,17 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * Maps byte strings (paths, comms) to dense int ids without allocating on a hit, so
  * the hot path keys everything by int. Bytes live in one growing arena; the Java
  * string of an id is made once, on first request, with {@link Utf8Escaper}.
+ *
+ * <p>Bounded: {@link #retainOnly} frees the ids nobody holds any more (their bytes,
+ * string and index entry) and reuses them for new strings, so a long run over
+ * millions of distinct paths holds only the ones still in use. An id that is kept
+ * keeps its number: nothing held needs remapping.
  *
  * <p>Single-threaded: owned by the pipeline thread. Readers on other threads get
  * strings through snapshots, never through this class.
@@ -20,6 +26,9 @@ public final class Interner {
 
     private static final int FNV_OFFSET = 0x811c9dc5;
     private static final int FNV_PRIME = 0x01000193;
+    private static final int FREED = -1;
+    private static final int MIN_ARENA = 1 << 16;
+    private static final int MIN_SLOTS = 2048;
 
     private byte[] arena = new byte[1 << 16];
     private MemorySegment arenaSegment = MemorySegment.ofArray(arena);
@@ -28,7 +37,11 @@ public final class Interner {
     private int[] lengths = new int[1024];
     private int[] hashes = new int[1024];
     private String[] strings = new String[1024];
+    /** Ids in use or free are below this. */
     private int size;
+    /** Freed ids, reused first; their length is {@link #FREED}. */
+    private int[] free = new int[64];
+    private int freeCount;
     /** Open addressing: id + 1 per slot, 0 = empty. */
     private int[] slots = new int[2048];
 
@@ -46,8 +59,8 @@ public final class Interner {
             if (entry == 0) {
                 int id = add(source, offset, length, hash);
                 slots[slot] = id + 1;
-                if (size * 2 > slots.length) {
-                    rehash();
+                if (liveCount() * 2 > slots.length) {
+                    rehash(slots.length * 2);
                 }
                 return id;
             }
@@ -102,9 +115,63 @@ public final class Interner {
         return lengths[id] == 0 ? -1 : arena[offsets[id]] & 0xff;
     }
 
-    /** How many distinct strings are held. */
-    public int size() {
+    /** How many distinct strings are held (the empty one included). */
+    public int liveCount() {
+        return size - freeCount;
+    }
+
+    /** Every id held is below this; arrays indexed by id need no more room. */
+    public int idLimit() {
         return size;
+    }
+
+    /** Bytes of string data held. */
+    public long bytes() {
+        return arenaUsed;
+    }
+
+    /**
+     * Frees every id but {@link #EMPTY} for which {@code keep} is false: its string
+     * is forgotten and the id may come back for another string. Kept ids keep their
+     * number and bytes; the byte arena and the index shrink to what is kept.
+     *
+     * @return how many ids were freed
+     */
+    public int retainOnly(IntPredicate keep) {
+        int kept = 0;
+        long keptBytes = 0;
+        for (int id = 1; id < size; id++) {
+            if (lengths[id] != FREED && keep.test(id)) {
+                kept++;
+                keptBytes += lengths[id];
+            }
+        }
+        byte[] compacted = new byte[(int) Math.max(MIN_ARENA, keptBytes + keptBytes / 2)];
+        int used = 0;
+        int freed = 0;
+        for (int id = 1; id < size; id++) {
+            if (lengths[id] == FREED) {
+                continue;
+            }
+            if (keep.test(id)) {
+                System.arraycopy(arena, offsets[id], compacted, used, lengths[id]);
+                offsets[id] = used;
+                used += lengths[id];
+            } else {
+                lengths[id] = FREED;
+                strings[id] = null;
+                if (freeCount == free.length) {
+                    free = Arrays.copyOf(free, freeCount * 2);
+                }
+                free[freeCount++] = id;
+                freed++;
+            }
+        }
+        arena = compacted;
+        arenaSegment = MemorySegment.ofArray(arena);
+        arenaUsed = used;
+        rehash(Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, kept + 1) * 4)));
+        return freed;
     }
 
     private int add(MemorySegment source, long offset, int length, int hash) {
@@ -113,14 +180,19 @@ public final class Interner {
             arenaSegment = MemorySegment.ofArray(arena);
         }
         MemorySegment.copy(source, ValueLayout.JAVA_BYTE, offset, arena, arenaUsed, length);
-        if (size == offsets.length) {
-            int capacity = size * 2;
-            offsets = Arrays.copyOf(offsets, capacity);
-            lengths = Arrays.copyOf(lengths, capacity);
-            hashes = Arrays.copyOf(hashes, capacity);
-            strings = Arrays.copyOf(strings, capacity);
+        int id;
+        if (freeCount > 0) {
+            id = free[--freeCount];
+        } else {
+            if (size == offsets.length) {
+                int capacity = size * 2;
+                offsets = Arrays.copyOf(offsets, capacity);
+                lengths = Arrays.copyOf(lengths, capacity);
+                hashes = Arrays.copyOf(hashes, capacity);
+                strings = Arrays.copyOf(strings, capacity);
+            }
+            id = size++;
         }
-        int id = size++;
         offsets[id] = arenaUsed;
         lengths[id] = length;
         hashes[id] = hash;
@@ -128,17 +200,20 @@ public final class Interner {
         return id;
     }
 
-    private void rehash() {
-        int[] bigger = new int[slots.length * 2];
-        int mask = bigger.length - 1;
+    private void rehash(int capacity) {
+        int[] rebuilt = new int[capacity];
+        int mask = capacity - 1;
         for (int id = 0; id < size; id++) {
+            if (lengths[id] == FREED) {
+                continue;
+            }
             int slot = hashes[id] & mask;
-            while (bigger[slot] != 0) {
+            while (rebuilt[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            bigger[slot] = id + 1;
+            rebuilt[slot] = id + 1;
         }
-        slots = bigger;
+        slots = rebuilt;
     }
 
     /** FNV-1a over the bytes, then a mixing step so low bits spread for the mask. */

@@ -12,6 +12,7 @@ import dev.ior.core.flame.FlameGraph;
 import dev.ior.core.flame.FlameMetric;
 import dev.ior.core.flame.FlameNode;
 import dev.ior.core.flame.FlameOrder;
+import dev.ior.core.flame.FlameTotals;
 import dev.ior.core.flame.PauseMode;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,6 +63,19 @@ class FlameModelTest {
                     FlameOrder.PRESETS.get(i).label());
         }
         assertEquals(10, flame.total(FlameMetric.COUNT));
+    }
+
+    @Test
+    void aFramesTotalsGiveItsEventsAndBytesWhicheverMetricTheBarsMeasure() {
+        FlameGraph flame = new Feed().send(workload()).finish().flame();
+        assertEquals(new FlameTotals(10, 2370), flame.totals(FlameOrder.DEFAULT, false, List.of()));
+        assertEquals(new FlameTotals(4, 2050), flame.totals(FlameOrder.DEFAULT, false, List.of("cat")));
+        assertEquals(new FlameTotals(2, 2000),
+                flame.totals(FlameOrder.DEFAULT, false, List.of("cat", "read", "/usr/lib/libc.so")));
+        assertEquals(new FlameTotals(1, 0), flame.totals(FlameOrder.PRESETS.get(1), false, List.of("fsync")));
+        assertEquals(new FlameTotals(2, 2000), flame.totals(FlameOrder.DEFAULT, true,
+                List.of("cat", "read", "/usr", "/lib")));
+        assertEquals(new FlameTotals(0, 0), flame.totals(FlameOrder.DEFAULT, false, List.of("cat", "write")));
     }
 
     @Test

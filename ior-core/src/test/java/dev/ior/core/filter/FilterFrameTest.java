@@ -33,6 +33,17 @@ class FilterFrameTest {
     }
 
     @Test
+    void aRegexThatWouldBacktrackForeverGivesUpAndCountsItAsNoMatch() {
+        FilterFrame frame = FilterFrame.parse("file=~^((a+)+)+$");
+        long start = System.nanoTime();
+        assertFalse(frame.test("a".repeat(60) + "!")); // more ways to split the a's than time
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "gave up in bounded time");
+        assertEquals(1, frame.regexGiveUps());
+        assertTrue(frame.test("aaaa"), "an ordinary text still matches");
+        assertEquals(1, frame.regexGiveUps());
+    }
+
+    @Test
     void regexIsFoundAnywhereAndAnchorsWork() {
         FilterFrame frame = FilterFrame.parse("file=~^/usr/.*\\.so");
         assertEquals(FilterOperator.MATCHES, frame.operator());

@@ -2,12 +2,15 @@ package dev.ior.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.EventRecord;
 import dev.ior.core.proc.FdNames;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.proc.ProcessTable;
 import dev.ior.core.source.RawEvent;
 import dev.ior.core.syscall.SyscallTable;
+import dev.ior.core.text.Interner;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -195,5 +198,37 @@ class EventPipelineTest {
         raw.nr = 1000;
         pipeline.onRaw(raw);
         assertAll(() -> assertEquals(0, events.size()), () -> assertEquals(1, pipeline.unknownSyscalls()));
+    }
+
+    @Test
+    void pathsOfOpenFdsAndCwdsOutliveTheCollectionOfEveryPathNoLongerHeld() {
+        pipeline.onRaw(withPath(call("openat", 3, AT_FDCWD, 0, 0, 0), "kept.bin"));
+        for (int i = 0; i < EventPipeline.COLLECT_AT_LEAST * 3; i++) {
+            pipeline.onRaw(withPath(call("faccessat", 0, AT_FDCWD, 0, 0), "gone-" + i));
+        }
+        events.clear();
+        pipeline.onRaw(call("read", 10, 3, 0, 10));
+        pipeline.onRaw(withPath(call("faccessat", 0, AT_FDCWD, 0, 0), "relative"));
+
+        assertAll(() -> assertEquals("/home/user/kept.bin", events.get(0).file(), "the fd's path"),
+                () -> assertEquals("/home/user/relative", last().file(), "joined to the cwd kept"),
+                () -> assertTrue(pipeline.collections() >= 2, "collections: " + pipeline.collections()),
+                () -> assertTrue(pipeline.internedPaths() < 2 * EventPipeline.COLLECT_AT_LEAST,
+                        "paths held: " + pipeline.internedPaths()));
+    }
+
+    @Test
+    void processesGoneWithoutAnExitRecordAreSweptAndReported() throws Exception {
+        Interner paths = new Interner();
+        ProcessTable table = new ProcessTable(paths, new ProcFs(proc));
+        table.get(PID);
+        table.get(PID + 1); // not in this /proc: its exit was lost
+        table.fork(PID, PID + 2);
+        Files.createDirectories(proc.resolve((PID + 2) + "/fd"));
+        List<Integer> gone = new ArrayList<>();
+
+        table.sweepGone(gone::add);
+
+        assertAll(() -> assertEquals(List.of(PID + 1), gone), () -> assertEquals(2, table.size()));
     }
 }

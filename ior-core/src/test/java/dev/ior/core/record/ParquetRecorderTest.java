@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorException;
+import dev.ior.core.synthetic.EventGenerator;
 import dev.ior.core.syscall.SyscallTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,14 @@ class ParquetRecorderTest {
     }
 
     @Test
+    void eventsOfManyBatchesAndPagesComeBackExactlyInOrder(@TempDir Path dir) {
+        List<EventRecord> many = new ArrayList<>();
+        new EventGenerator(7, 8, 3, 200, 100_000).take(50_000).forEach(e -> many.add(e.copy()));
+        assertTrue(many.stream().anyMatch(e -> e.errno() != 0) && many.stream().anyMatch(e -> e.errno() == 0));
+        assertEquals(many, readAll(record(dir.resolve("many.parquet"), many)));
+    }
+
+    @Test
     void theFileIsNewPrivateAndNotReplacedOrFollowed(@TempDir Path dir) throws Exception {
         Path file = record(dir.resolve("r.parquet"), sample());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -79,6 +88,66 @@ class ParquetRecorderTest {
         Path link = Files.createSymbolicLink(dir.resolve("link.parquet"), target);
         assertThrows(IorException.class, () -> record(link, sample()));
         assertEquals("keep me", Files.readString(target));
+    }
+
+    @Test
+    void aRecordingRemovedWhileWrittenIsSavedAgainUnderItsNameAndStops(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.parquet");
+        ParquetRecorder recorder = startRecorder(file);
+        List<EventRecord> events = manyEvents(20_000);
+        events.subList(0, 10_000).forEach(recorder);
+        awaitWritten(recorder, 8192);
+        Files.delete(file); // a cleanup job, a mistaken rm
+        events.subList(10_000, 20_000).forEach(recorder);
+
+        IorException stopped = assertThrows(IorException.class, recorder::close);
+        assertTrue(stopped.getMessage().matches("the recording " + java.util.regex.Pattern.quote(file.toString())
+                + " was removed or replaced while ior wrote it: the \\d+ events it held are saved in "
+                + java.util.regex.Pattern.quote(file.toString()) + "; recording stopped"), stopped.getMessage());
+        long saved = Long.parseLong(stopped.getMessage().replaceAll(".*: the (\\d+) events.*", "$1"));
+        assertTrue(saved >= 8192, "saved: " + saved);
+        assertEquals(events.subList(0, (int) saved), readAll(file), "what was written, whole and readable");
+        assertEquals(20_000, saved + recorder.dropped(), "the rest is counted as dropped");
+        assertEquals(List.of(file), recorder.files());
+    }
+
+    @Test
+    void aRecordingReplacedWhileWrittenIsSavedBesideTheNewFileWhichIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.parquet");
+        ParquetRecorder recorder = startRecorder(file);
+        List<EventRecord> events = manyEvents(9_000);
+        events.forEach(recorder);
+        awaitWritten(recorder, 8192);
+        Files.move(Files.writeString(dir.resolve("other"), "not ior's"), file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        IorException stopped = assertThrows(IorException.class, recorder::close);
+        Path rescued = dir.resolve("r.rescued.parquet");
+        assertTrue(stopped.getMessage().endsWith("saved in " + rescued + "; recording stopped"), stopped.getMessage());
+        assertEquals(events, readAll(rescued), "every event: the last batch is written before the file is saved");
+        assertEquals("not ior's", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(rescued)));
+    }
+
+    private static ParquetRecorder startRecorder(Path file) {
+        return ParquetRecorder.start(RecordingOptions.to(file, "hostA", Map.of(RecordingMetadata.BOOT_TO_WALL,
+                Long.toString(BOOT_TO_WALL))), Map::of);
+    }
+
+    private static List<EventRecord> manyEvents(int count) {
+        List<EventRecord> events = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            events.add(event(i, "write", 3, 1, 1, "/data/" + (i % 7), ""));
+        }
+        return events;
+    }
+
+    private static void awaitWritten(ParquetRecorder recorder, long rows) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (recorder.written() < rows) {
+            assertTrue(System.nanoTime() < deadline, "the writer did not write " + rows + " rows");
+            Thread.sleep(10);
+        }
     }
 
     @Test

@@ -75,6 +75,34 @@ class ReplaySourceTest {
     }
 
     @Test
+    void lossesOfARotatedSessionCountOnceAndThoseOfSessionsAddUp(@TempDir Path dir) {
+        var read = dev.ior.core.syscall.SyscallTable.builtIn().byName("read").orElseThrow();
+        // each file's footer counts its session's losses up to its end: cumulative
+        record(dir.resolve("a-1.parquet"), "a", "100", read, Map.of(RecordingMetadata.LOST_KERNEL, "5",
+                RecordingMetadata.LOST_RING_FULL, "5", RecordingMetadata.LOST_NO_SLOT, "0",
+                RecordingMetadata.LOST_URING_FULL, "0"));
+        record(dir.resolve("a-2.parquet"), "a", "100", read, Map.of(RecordingMetadata.LOST_KERNEL, "9",
+                RecordingMetadata.LOST_RING_FULL, "7", RecordingMetadata.LOST_NO_SLOT, "2",
+                RecordingMetadata.LOST_URING_FULL, "0"));
+        record(dir.resolve("b-1.parquet"), "b", "200", read, Map.of(RecordingMetadata.LOST_KERNEL, "3")); // older: no causes
+
+        IorSession session = IorSession.builder().source(new ReplaySource(dir, ReplaySource.Pace.FAST))
+                .withoutAnalysis().build();
+        session.start();
+        assertEquals(7 + 3, session.counters().lostRingFull(), "a's latest count, plus b's (all taken as ring full)");
+        assertEquals(2, session.counters().lostNoSlot());
+        assertEquals(12, session.counters().lostKernel());
+    }
+
+    private static void record(Path file, String host, String startedAt, dev.ior.core.syscall.Syscall syscall,
+                               Map<String, String> counts) {
+        ParquetRecorder recorder = ParquetRecorder.start(RecordingOptions.to(file, host,
+                Map.of(RecordingMetadata.STARTED_AT, startedAt)), () -> counts);
+        recorder.accept(new EventRecord(1, 1, 1, 0, 100, "p", 10, 10, syscall, 3, 1, 1, "/f", "", -1, false, 0, 0));
+        recorder.close();
+    }
+
+    @Test
     void aDirectoryWithoutRecordingsIsAUsageError(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "x");
         IorSession session = IorSession.builder().source(new ReplaySource(dir, ReplaySource.Pace.FAST)).build();

@@ -1,23 +1,29 @@
-package dev.ior.bpf.live;
+package dev.ior.core.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Drives the C helper (src/test/c/iohelper.c): starts a scenario, waits for its
- * "ready", lets it run on {@link #go()} (again after each "paused"), and collects the
- * "key value" facts it prints.
+ * Drives ior-bpf's C helper (ior-bpf/src/test/c/iohelper.c, built to the path in the
+ * system property {@code ior.iohelper}): starts a scenario, waits for its "ready", lets
+ * it run on {@link #go()} (again after each "paused"), and collects the "key value"
+ * facts it prints. For the tests of every module that trace a known workload.
  */
-final class IoHelper implements AutoCloseable {
+public final class IoHelper implements AutoCloseable {
+
+    private static final AtomicInteger COMMS = new AtomicInteger();
 
     private final Process process;
     private final BufferedReader out;
@@ -38,20 +44,39 @@ final class IoHelper implements AutoCloseable {
     }
 
     /** The helper binary. */
-    static Path binary() {
+    public static Path binary() {
         return Path.of(System.getProperty("ior.iohelper", "target/iohelper")).toAbsolutePath();
     }
 
     /** Starts {@code scenario} with {@code args}; it waits for {@link #go()}. */
-    static IoHelper start(String scenario, String... args) throws IOException {
+    public static IoHelper start(String scenario, String... args) throws IOException {
+        return run(binary(), scenario, args);
+    }
+
+    /**
+     * Starts {@code scenario} from a copy of the helper at {@code copy}, so that its
+     * command name is that file's name (no other process on the host has it).
+     */
+    public static IoHelper startAs(Path copy, String scenario, String... args) throws IOException {
+        Files.copy(binary(), copy, StandardCopyOption.COPY_ATTRIBUTES);
+        return run(copy, scenario, args);
+    }
+
+    /** A command name (at most 15 bytes) that this test run alone uses. */
+    public static String uniqueComm() {
+        return "ioh" + ProcessHandle.current().pid() + "x" + COMMS.incrementAndGet();
+    }
+
+    private static IoHelper run(Path binary, String scenario, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(binary().toString());
+        command.add(binary.toString());
         command.add(scenario);
         command.addAll(List.of(args));
         return new IoHelper(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
-    int pid() {
+    /** The helper's pid. */
+    public int pid() {
         return pid;
     }
 
@@ -59,7 +84,7 @@ final class IoHelper implements AutoCloseable {
      * Lets the scenario run until it printed "paused" (call again to go on) or "done";
      * after "done", waits until it exited.
      */
-    void go() throws IOException, InterruptedException {
+    public void go() throws IOException, InterruptedException {
         in.write("go\n".getBytes(StandardCharsets.UTF_8));
         in.flush();
         String line;
@@ -77,17 +102,17 @@ final class IoHelper implements AutoCloseable {
     }
 
     /** Whether the scenario printed "done" (rather than "paused"). */
-    boolean finished() {
+    public boolean finished() {
         return finished;
     }
 
     /** A number the scenario printed. */
-    long fact(String key) {
+    public long fact(String key) {
         return Long.parseLong(text(key));
     }
 
     /** A fact the scenario printed, as text. */
-    String text(String key) {
+    public String text(String key) {
         String value = facts.get(key);
         if (value == null) {
             throw new IllegalStateException("iohelper printed no '" + key + "': " + facts);
