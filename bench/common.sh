@@ -18,24 +18,32 @@ bench_build() {
   done
 }
 
-# name:nr:path_arg:path2_arg:deref_arg:track:fd_ident of every syscall of ior's table
-# this kernel has: the ior_syscall_conf that ior's KernelMaps writes for it, traced.
+# name:nr:path_arg:path2_arg:deref_arg:track:fd_ident:inode_fd of every syscall ior traces
+# by default (the table's rows not in syscalls-ignored.tsv) that this kernel has: the
+# ior_syscall_conf that ior's KernelMaps writes for it.
 bench_confs() {
   local events=/sys/kernel/tracing/events/syscalls
-  awk -F'\t' '!/^#/ && $1 != "name" && $1 !~ /:/ {
-      path = 0; target = 0; path2 = 0; deref = 0; n = split($4, roles, ",")
+  awk -F'\t' 'FNR == NR { if (!/^#/) off[$1] = 1; next }
+    !/^#/ && $1 != "name" && $1 !~ /:/ && !($1 in off) {
+      path = 0; target = 0; path2 = 0; deref = 0; fd = 0; n = split($5, roles, ",")
       for (i = 1; i <= n; i++) {
         if (roles[i] == "path") path = i
         if (roles[i] == "target") target = i
         if (roles[i] == "path2") path2 = i
         if (roles[i] == "deref") deref = i
+        if (roles[i] == "fd" && !fd) fd = i
       }
-      track = $5 != "-"
+      track = $6 != "-"
       ident = 0
-      if ($5 == "new_fd" || $5 == "new_fd_cloexec") ident = (path || $3 == "open") ? 0 : 1
-      if ($5 == "pipe") ident = 2
-      print $1 ":" $2 ":" (path ? path : target) ":" path2 ":" deref ":" track ":" ident
-    }' "$bench_dir/../bpf-src/syscalls.tsv" | while IFS=: read -r name rest; do
-    [ -d "$events/sys_enter_$name" ] && echo "$name:$rest"
-  done
+      if ($6 == "new_fd" || $6 == "new_fd_cloexec") ident = (path || $4 == "open") ? 0 : 1
+      if ($6 == "pipe") ident = 2
+      inode = fd
+      if ($6 == "close" || $6 == "close_range" || $6 == "pipe") inode = 0
+      if ($6 == "new_fd" || $6 == "new_fd_cloexec") inode = ($4 == "open" || path) ? 7 : 0
+      if ($6 == "dup") inode = 7
+      print $1 ":" $2 ":" (path ? path : target) ":" path2 ":" deref ":" track ":" ident ":" inode
+    }' "$bench_dir/../bpf-src/syscalls-ignored.tsv" "$bench_dir/../bpf-src/syscalls.tsv" |
+    while IFS=: read -r name rest; do
+      [ -d "$events/sys_enter_$name" ] && echo "$name:$rest"
+    done
 }

@@ -9,8 +9,8 @@
  * programs, add a second object, and it times attaching and detaching.
  *
  *   ref-consumer [--pertp] [--only PROG]... [--also OBJECT] [--pid PID] OBJECT SECONDS CONF...
- *   CONF: name:nr[:path_arg[:path2_arg[:deref_arg[:track[:fd_ident]]]]] for each traced
- *         syscall, the fields of struct ior_syscall_conf as ior writes them
+ *   CONF: name:nr[:path_arg[:path2_arg[:deref_arg[:track[:fd_ident[:inode_fd]]]]]] for each
+ *         traced syscall, the fields of struct ior_syscall_conf as ior writes them
  *   --pertp   attach programs pertp_enter / pertp_exit to syscalls/sys_enter_NAME and
  *             sys_exit_NAME of every CONF (bench/variants/pertp.bpf.c)
  *   --only    attach only this program of OBJECT (repeatable); default: all
@@ -161,16 +161,18 @@ int main(int argc, char **argv)
 	int conf_fd = bpf_map__fd(bpf_object__find_map_by_name(obj, "ior_syscalls"));
 	for (int i = 0; i < nconfs; i++) {
 		char name[64];
-		unsigned nr, a = 0, b = 0, c = 0, track = 0, ident = 0;
+		unsigned nr, a = 0, b = 0, c = 0, track = 0, ident = 0, inode = 0;
 		struct ior_syscall_conf conf = { 0 };
 
-		sscanf(confs[i], "%63[^:]:%u:%u:%u:%u:%u:%u", name, &nr, &a, &b, &c, &track, &ident);
+		sscanf(confs[i], "%63[^:]:%u:%u:%u:%u:%u:%u:%u", name, &nr, &a, &b, &c, &track, &ident, &inode);
 		conf.traced = 1;
+		conf.sample = 1; /* every call */
 		conf.path_arg = a;
 		conf.path2_arg = b;
 		conf.deref_arg = c;
 		conf.track = track;
 		conf.fd_ident = ident;
+		conf.inode_fd = inode;
 		bpf_map_update_elem(conf_fd, &nr, &conf, BPF_ANY);
 	}
 	struct ior_filter filter = { 0 };

@@ -22,15 +22,18 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
+#define IOR_E2BIG 7 /* a full hash map refuses an insert with -E2BIG */
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(ior_sys_enter, struct pt_regs *regs, long id)
 {
-	struct ior_inflight *slot = ior_enter(id);
+	struct ior_syscall_conf *conf = ior_conf(id);
+	__u64 args[6];
 
-	if (slot) {
-		ior_syscall_args(regs, slot->args);
-		slot->active = 1;
-	}
+	if (!conf)
+		return 0;
+	ior_syscall_args(regs, args);
+	ior_enter(conf, id, args);
 	return 0;
 }
 
@@ -70,13 +73,30 @@ static __always_inline bool ior_process_wanted(__u32 tgid)
 	return filter && (!filter->use_pid_set || bpf_map_lookup_elem(&ior_pids, &tgid));
 }
 
+/* With --follow, a child of a process in the pid set joins it, decided here in the
+ * kernel: the child's first call is traced, however short its life. */
+static __always_inline void ior_follow(struct ior_filter *filter, __u32 parent_tgid, __u32 child_tgid)
+{
+	__u8 followed = IOR_PID_FOLLOWED;
+
+	if (!filter->follow || !filter->use_pid_set || !bpf_map_lookup_elem(&ior_pids, &parent_tgid))
+		return;
+	if (bpf_map_update_elem(&ior_pids, &child_tgid, &followed, BPF_NOEXIST) == -IOR_E2BIG)
+		ior_count(IOR_CNT_LOST_FOLLOW);
+}
+
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(ior_process_fork, struct task_struct *parent, struct task_struct *child)
 {
 	__u32 parent_tgid = parent->tgid;
+	struct ior_filter *filter;
 
 	if (child->pid != child->tgid) /* a new thread shares its process's fd table */
 		return 0;
+	filter = ior_filters_for(parent_tgid);
+	if (!filter)
+		return 0;
+	ior_follow(filter, parent_tgid, child->tgid);
 	if (!ior_process_wanted(parent_tgid))
 		return 0;
 	ior_emit_process(IOR_KIND_FORK, child->tgid, parent_tgid, child->comm);
@@ -99,12 +119,17 @@ SEC("tp_btf/sched_process_exit")
 int BPF_PROG(ior_process_exit, struct task_struct *task)
 {
 	__u32 tgid = task->tgid;
+	__u8 *origin;
 
+	ior_flush_interrupted(task);
 	if (BPF_CORE_READ(task, signal, live.counter) != 0) /* other threads live on */
 		return 0;
 	if (!ior_process_wanted(tgid))
 		return 0;
 	ior_emit_process(IOR_KIND_EXIT, tgid, 0, task->comm);
+	origin = bpf_map_lookup_elem(&ior_pids, &tgid);
+	if (origin && *origin == IOR_PID_FOLLOWED) /* its pid may be reused by a stranger */
+		bpf_map_delete_elem(&ior_pids, &tgid);
 	return 0;
 }
 

@@ -57,25 +57,25 @@ rejected:
 }
 
 /*
- * Whether a completed call becomes a record: a traced call at or above the minimum
- * latency does; one that is not traced, or too fast, still does (flagged
+ * Whether a completed call becomes a record: a traced (and sampled) call at or above
+ * the minimum latency does; one that is not, or too fast, still does (flagged
  * IOR_F_TRACK_ONLY) when it succeeded and changed the fd table, so user space never
  * misses an open, dup or close.
  */
-static __always_inline bool ior_keep(const struct ior_syscall_conf *conf, __u64 latency,
+static __always_inline bool ior_keep(const struct ior_syscall_conf *conf, bool traced, __u64 latency,
 				     long ret, __u16 *flags)
 {
 	__u32 zero = 0;
 	struct ior_filter *filter = bpf_map_lookup_elem(&ior_filter, &zero);
 	bool fast = filter && latency < filter->min_latency_ns;
 
-	if (conf->traced && !fast)
+	if (traced && !fast)
 		return true;
 	if (conf->track && ret >= 0) {
 		*flags |= IOR_F_TRACK_ONLY;
 		return true;
 	}
-	if (conf->traced)
+	if (traced)
 		ior_count(IOR_CNT_FILTERED);
 	return false;
 }
@@ -89,12 +89,15 @@ static __always_inline __u64 ior_wakeup_flag(void)
 		       : BPF_RB_NO_WAKEUP;
 }
 
-static __always_inline void ior_submit(void *record, __u64 size)
+/* Hands a record to the ring; whether it got there (else it is counted lost). */
+static __always_inline bool ior_submit(void *record, __u64 size)
 {
-	if (bpf_ringbuf_output(&ior_ring, record, size, ior_wakeup_flag()) == 0)
+	if (bpf_ringbuf_output(&ior_ring, record, size, ior_wakeup_flag()) == 0) {
 		ior_count(IOR_CNT_EMITTED);
-	else
-		ior_count(IOR_CNT_LOST_RINGBUF);
+		return true;
+	}
+	ior_count(IOR_CNT_LOST_RINGBUF);
+	return false;
 }
 
 static __always_inline struct ior_scratch *ior_scratch_record(void)
@@ -162,6 +165,43 @@ static __always_inline struct file *ior_fd_file(long fd)
 	bpf_probe_read_kernel(&file, sizeof(file), &fds[fd]);
 	return file;
 }
+
+#ifdef IOR_FD_INODE
+/* Makes a pointer read with a probe read a typed one again (Linux 6.2+); the object built
+ * with IOR_FD_INODE is loaded only where the kernel has it. */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
+
+/*
+ * The inode number of the file behind fd in the current task's table, 0 when there is
+ * none: direct loads through the task's BTF pointers to the fd array, one probe read of
+ * the array slot, and direct loads again from the file once cast back to its type.
+ */
+static __always_inline __u64 ior_fd_inode(long fd)
+{
+	struct files_struct *files = bpf_get_current_task_btf()->files;
+	struct fdtable *fdt;
+	struct file **fds;
+	struct file *file = NULL;
+
+	if (!files)
+		return 0;
+	fdt = files->fdt;
+	if (!fdt || fd < 0 || fd >= fdt->max_fds)
+		return 0;
+	fds = fdt->fd;
+	bpf_probe_read_kernel(&file, sizeof(file), &fds[fd]);
+	if (!file)
+		return 0;
+	file = bpf_rdonly_cast(file, bpf_core_type_id_kernel(struct file));
+	return file->f_inode->i_ino;
+}
+#else
+/* Without the kfunc, fds are not identified: user space trusts its own fd tables. */
+static __always_inline __u64 ior_fd_inode(long fd)
+{
+	return 0;
+}
+#endif
 
 /*
  * Names the new fd a call returned, as /proc would (pipe:[ino], socket:[ino],

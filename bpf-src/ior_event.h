@@ -37,7 +37,8 @@ enum ior_event_flag {
 	IOR_F_PATH2_TRUNCATED = 1 << 1,
 	IOR_F_PATH_FAULT = 1 << 2,      /* the path pointer could not be read */
 	IOR_F_PATH2_FAULT = 1 << 3,
-	IOR_F_NO_RETURN = 1 << 4,       /* emitted at entry: the call never returns */
+	IOR_F_NO_RETURN = 1 << 4,       /* emitted at entry: the call never returns (exit,
+					 * exit_group, rt_sigreturn): no latency, ret 0 */
 	IOR_F_TRACK_ONLY = 1 << 5,      /* not selected (or below the minimum latency) but
 					 * it changed the fd table: user space applies it and
 					 * does not show it */
@@ -45,7 +46,13 @@ enum ior_event_flag {
 					 * name) describe the new fd the call returned; for
 					 * a pair (pipe2, socketpair) ino holds the two inode
 					 * numbers as u32 halves, first fd low */
+	IOR_F_FD_INODE = 1 << 7,        /* ino is the inode of the file behind the record's
+					 * fd (ior_syscall_conf.inode_fd), read at exit: user
+					 * space rejects an fd name whose inode differs */
 };
+
+/* ior_syscall_conf.inode_fd naming the fd a call returned (opens, dups). */
+#define IOR_INODE_OF_RET 7
 
 /*
  * One ring-buffer record. The payload is this header followed by path_len bytes of
@@ -65,7 +72,8 @@ struct ior_event {
 	__u16 kind;       /* enum ior_event_kind */
 	__u16 nr;         /* the kernel's syscall number on this architecture */
 	__u16 flags;      /* enum ior_event_flag */
-	__u16 restarts;   /* times the call was interrupted and restarted */
+	__u16 restarts;   /* times the call was interrupted with a restart code and executed
+			   * again: one record for all, from the first entry to the last exit */
 	__u16 path_len;   /* bytes of the first path after this header */
 	__u16 path2_len;  /* bytes of the second path after the first */
 	__u32 fs_magic;   /* with IOR_F_FD_IDENTITY: the new fd's file-system magic */
@@ -76,11 +84,14 @@ enum ior_counter {
 	IOR_CNT_EMITTED = 0,        /* records committed to the ring */
 	IOR_CNT_LOST_RINGBUF = 1,   /* records dropped: the ring was full */
 	IOR_CNT_LOST_STORAGE = 2,   /* enters dropped: no per-thread slot could be made */
-	IOR_CNT_UNMATCHED_EXIT = 3, /* exits whose enter was not seen (in flight at attach) */
+	IOR_CNT_UNMATCHED_EXIT = 3, /* exits whose enter was not seen: a call seccomp denied (its
+				     * enter tracepoint never runs), or one in flight at attach;
+				     * not a loss, no call was traced */
 	IOR_CNT_FILTERED = 4,       /* completed calls dropped by the minimum latency */
 	IOR_CNT_REJECTED = 5,       /* traced calls dropped at entry by the pid, tid or comm filter */
 	IOR_CNT_LOST_URING = 6,     /* io_uring requests dropped: the in-flight map was full */
-	IOR_CNT__COUNT = 7,
+	IOR_CNT_LOST_FOLLOW = 7,    /* forked children not followed: the pid set was full */
+	IOR_CNT__COUNT = 8,
 };
 
 /* Run-time filters (map ior_filter, one entry), changeable while attached. */
@@ -89,6 +100,22 @@ struct ior_filter {
 	__u32 tid;            /* 0 = any thread */
 	__u64 min_latency_ns; /* drop completed calls faster than this */
 	char comm[IOR_COMM_LEN]; /* exact comm; empty = any */
+	__u32 follow;         /* 1: a process in ior_pids that forks puts its child there too */
+	__u32 reserved;
+};
+
+/* Values of map ior_pids: who put the process there. */
+enum ior_pid_origin {
+	IOR_PID_NAMED = 1,    /* user space (--pid): stays until user space removes it */
+	IOR_PID_FOLLOWED = 2, /* the kernel side, at fork (--follow): removed when it exits */
+};
+
+/* Per syscall number calls and records of sampled syscalls (map ior_sampled, per CPU):
+ * counted only for syscalls whose sample is not 1, so the totals are exact whatever is
+ * emitted. */
+struct ior_sample_count {
+	__u64 calls;   /* traced calls that passed the process filters */
+	__u64 emitted; /* of those, the ones whose record went to the ring */
 };
 
 /* Read-only settings (map .rodata.ior), written by the loader between open and load. */
@@ -109,7 +136,15 @@ struct ior_syscall_conf {
 			 * when not traced or faster than the minimum latency, flagged
 			 * IOR_F_TRACK_ONLY, so user space keeps every fd table right */
 	__u8 fd_ident;  /* 1: identify the new fd ret; 2: the two fds of the deref'd int[2] */
-	__u16 reserved;
+	__u8 no_return; /* 1: the call does not return to its caller: emitted at entry */
+	__u8 restart;   /* 1: restart_syscall, watched even when not traced: it resumes an
+			 * interrupted call, which is folded into that call's record */
+	__u8 inode_fd;  /* whose inode the record carries (IOR_F_FD_INODE): 1-based argument
+			 * of the fd the call acts on, IOR_INODE_OF_RET for the fd it returned,
+			 * 0 = none */
+	__u8 reserved[3];
+	__u32 sample;   /* 1: emit every traced call; N > 1: about one call in N, chosen at
+			 * random; 0: emit none. Other than 1, calls are counted in ior_sampled */
 };
 
 #endif

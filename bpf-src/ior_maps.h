@@ -53,8 +53,9 @@ struct {
 	__type(value, struct ior_filter);
 } ior_filter SEC(".maps");
 
-/* Process set for --pid (several pids) and --follow; 16 Ki processes; an insert into
- * a full set fails and that child is not followed. */
+/* Process set for --pid (several pids) and --follow, values enum ior_pid_origin; 16 Ki
+ * processes; an insert into a full set fails and that child is not followed (counted in
+ * IOR_CNT_LOST_FOLLOW). */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384);
@@ -62,16 +63,36 @@ struct {
 	__type(value, __u8);
 } ior_pids SEC(".maps");
 
+/* Calls and records of sampled syscalls, by syscall number (struct ior_sample_count). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, IOR_MAX_SYSCALL_NR);
+	__type(key, __u32);
+	__type(value, struct ior_sample_count);
+} ior_sampled SEC(".maps");
+
+/* What a thread's slot holds (ior_inflight.state). */
+enum ior_slot_state {
+	IOR_SLOT_IDLE = 0,        /* no traced call in flight */
+	IOR_SLOT_IN_CALL = 1,     /* a traced call entered, its exit is awaited */
+	IOR_SLOT_INTERRUPTED = 2, /* the call returned a restart code: the kernel may run it
+				   * again (same number and arguments, or restart_syscall), and
+				   * then it stays one record */
+};
+
 /* One in-flight slot per live traced thread, updated in place on enter and exit and
  * freed by the kernel with the task: no growth under thread churn. */
 struct ior_inflight {
-	__u64 enter_ns;
+	__u64 enter_ns;     /* the first entry of the call (restarts keep it) */
 	__u64 gap_ns;
-	__u64 last_exit_ns;
+	__u64 last_exit_ns; /* the exit of this thread's last emitted call */
 	__u64 args[6];
-	__u32 nr;
-	__u16 active;
+	__u32 nr;           /* the syscall whose exit is awaited (restart_syscall on a resume) */
+	__u32 record_nr;    /* the syscall the record names */
+	__u8 state;         /* enum ior_slot_state */
+	__u8 track_only;    /* sampled out: the record is made only for the fd table */
 	__u16 restarts;
+	__s32 restart_code; /* what an interrupted call returned (-ERESTART...) */
 };
 
 struct {

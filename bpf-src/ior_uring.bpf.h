@@ -113,7 +113,7 @@ int BPF_PROG(ior_uring_complete, struct io_ring_ctx *ring, void *req, struct io_
 	flags = value->flags;
 	latency = bpf_ktime_get_boot_ns() - value->submit_ns;
 	conf = ior_uring_conf(value->opcode);
-	if (conf && ior_keep(conf, latency, res, &flags) && (scratch = ior_scratch_record())) {
+	if (conf && ior_keep(conf, conf->traced, latency, res, &flags) && (scratch = ior_scratch_record())) {
 		ev = &scratch->ev;
 		ev->start_ns = value->submit_ns;
 		ev->latency_ns = latency;

@@ -31,14 +31,15 @@ struct syscall_trace_exit {
 SEC("tracepoint")
 int pertp_enter(struct syscall_trace_enter *ctx)
 {
-	struct ior_inflight *slot = ior_enter(ctx->nr);
+	struct ior_syscall_conf *conf = ior_conf(ctx->nr);
+	__u64 args[6];
 
-	if (slot) {
-		/* Copied, not loaded: a program that loads past a syscall's own arguments is
-		 * refused at attach (EACCES), and one program serves them all. */
-		bpf_probe_read_kernel(slot->args, sizeof(slot->args), &ctx->args[0]);
-		slot->active = 1;
-	}
+	if (!conf)
+		return 0;
+	/* Copied, not loaded: a program that loads past a syscall's own arguments is
+	 * refused at attach (EACCES), and one program serves them all. */
+	bpf_probe_read_kernel(args, sizeof(args), &ctx->args[0]);
+	ior_enter(conf, ctx->nr, args);
 	return 0;
 }
 

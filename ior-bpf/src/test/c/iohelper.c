@@ -11,6 +11,11 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sched.h>
+#include <signal.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <liburing.h>
 #include <linux/aio_abi.h>
@@ -534,6 +539,169 @@ static int phases(char **argv)
 	return 0;
 }
 
+/* one round of calls outside the FS family: 3 nanosleeps (Time), 4 getpids (Process),
+ * 2 sends on a socket pair (Network) */
+static void other_families(long sock)
+{
+	struct timespec ts = { 0, 1000 };
+
+	for (int i = 0; i < 3; i++)
+		sys(SYS_nanosleep, (long)&ts, 0, 0, 0);
+	for (int i = 0; i < 4; i++)
+		sys(SYS_getpid, 0, 0, 0, 0);
+	for (int i = 0; i < 2; i++)
+		sys6(SYS_sendto, sock, (long)"x", 1, 0, 0, 0);
+}
+
+/* a socket pair, a round of other families' calls, a pause (the test attaches families),
+ * the same round again */
+static int families(char **argv)
+{
+	int sv[2];
+
+	(void)argv;
+	fact("socketpair", sys(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, (long)sv));
+	fact("fd", sv[0]);
+	other_families(sv[0]);
+	pause_for_go();
+	other_families(sv[0]);
+	return 0;
+}
+
+/* COUNT pwrite64s of one byte to FILE (sampled), then 300 lseeks (counted only) */
+static int sampled(char **argv)
+{
+	long fd = open_rw(argv[0]);
+	long count = atol(argv[1]);
+
+	fact("fd", fd);
+	for (long i = 0; i < count; i++)
+		sys(SYS_pwrite64, fd, (long)"s", 1, i);
+	for (int i = 0; i < 300; i++)
+		sys(SYS_lseek, fd, 0, SEEK_SET, 0);
+	return 0;
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig; /* only interrupts: no syscall here */
+}
+
+/* sleeps ms milliseconds with a raw nanosleep */
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	sys(SYS_nanosleep, (long)&ts, 0, 0, 0);
+}
+
+/*
+ * Two calls that a signal interrupts and the kernel runs again: a read of a pipe
+ * (ERESTARTSYS, restarted because the SIGUSR1 handler has SA_RESTART) and a 400 ms
+ * nanosleep (ERESTART_RESTARTBLOCK, resumed through restart_syscall after SIGSTOP and
+ * SIGCONT). A child sends the signals and writes the byte the read waits for.
+ */
+static int restarts(char **argv)
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = SA_RESTART };
+	pid_t parent = getpid(), child;
+	int p[2];
+	char byte;
+
+	(void)argv;
+	sigaction(SIGUSR1, &sa, NULL);
+	if (pipe(p))
+		return 1;
+	fact("fd", p[0]);
+	child = fork();
+	if (child == 0) {
+		sleep_ms(150);
+		kill(parent, SIGUSR1);
+		sleep_ms(150);
+		sys(SYS_write, p[1], (long)"x", 1, 0);
+		sleep_ms(100);
+		kill(parent, SIGSTOP);
+		sleep_ms(100);
+		kill(parent, SIGCONT);
+		_exit(0);
+	}
+	fact("read", sys(SYS_read, p[0], (long)&byte, 1, 0));
+	sleep_ms(400);
+	waitpid(child, NULL, 0);
+	return 0;
+}
+
+/* a process whose child forks a grandchild that makes COUNT one-byte writes to FILE */
+static int grandchild(char **argv)
+{
+	long count = atol(argv[1]);
+	pid_t child = fork();
+
+	if (child == 0) {
+		pid_t grandchild = fork();
+
+		if (grandchild == 0) {
+			long fd = open_rw(argv[0]);
+
+			for (long i = 0; i < count; i++)
+				sys(SYS_write, fd, (long)"g", 1, 0);
+			_exit(0);
+		}
+		waitpid(grandchild, NULL, 0);
+		_exit(0);
+	}
+	waitpid(child, NULL, 0);
+	fact("child", child);
+	return 0;
+}
+
+/* COUNT fchmods that a seccomp filter denies with EPERM: their enter tracepoint never runs */
+static int denied(char **argv)
+{
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_fchmod, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { .len = sizeof(code) / sizeof(code[0]), .filter = code };
+	long count = atol(argv[0]);
+	long last = 0;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
+		return 1;
+	fact("filtered", 1); /* a traced call first: the thread's slot exists when the denials exit */
+	for (long i = 0; i < count; i++)
+		last = sys(SYS_fchmod, 0, 0600, 0, 0);
+	fact("fchmod", last);
+	return 0;
+}
+
+/*
+ * An fd reused where the parent's fd table cannot show it: a child sharing the table
+ * (CLONE_FILES, another process) closes A's fd and opens B on the same number; the
+ * parent then writes to that fd, which names B.
+ */
+static int sharedfds(char **argv)
+{
+	long fd = open_rw(argv[0]);
+	long child;
+
+	fact("fd", fd);
+	sys(SYS_write, fd, (long)"a", 1, 0);
+	child = syscall(SYS_clone, CLONE_FILES | SIGCHLD, 0, 0, 0, 0);
+	if (child == 0) {
+		sys(SYS_close, fd, 0, 0, 0);
+		open_rw(argv[1]); /* the lowest free fd: the one just closed */
+		syscall(SYS_exit_group, 0);
+	}
+	waitpid(child, NULL, 0);
+	fact("child", child);
+	fact("written", sys(SYS_write, fd, (long)"b", 1, 0));
+	pause_for_go(); /* alive while ior looks the fd up again in /proc */
+	return 0;
+}
+
 /* N one-byte pwrites at increasing offsets (the flood), a pause, then 100 pwrites of
  * 1..100 bytes at offset 0, a millisecond apart (after the flood: any consumer keeps
  * up), and a tenth of a second before the exit */
@@ -724,6 +892,12 @@ static const struct scenario scenarios[] = {
 	{ "aio", 1, aio },
 	{ "named", 3, named },
 	{ "phases", 1, phases },
+	{ "families", 0, families },
+	{ "sampled", 2, sampled },
+	{ "restarts", 0, restarts },
+	{ "grandchild", 2, grandchild },
+	{ "denied", 1, denied },
+	{ "sharedfds", 2, sharedfds },
 	{ "flood", 2, flood },
 	{ "uringflood", 1, uringflood },
 	{ "churn", 3, churn },

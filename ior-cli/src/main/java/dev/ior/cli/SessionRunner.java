@@ -2,8 +2,10 @@ package dev.ior.cli;
 
 import dev.ior.core.IorException;
 import dev.ior.core.IorSession;
+import dev.ior.core.SyscallSampling;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -107,7 +109,8 @@ final class SessionRunner {
 
     /**
      * A run traced by pid ends, with exit code 0, once every traced process has exited:
-     * there is nothing left to trace. Each exit is said on stderr.
+     * there is nothing left to trace. Each exit is said on stderr. With --follow the
+     * run goes on: children the kernel followed may outlive their parent.
      */
     private void stopWhenTracedProcessesExit() {
         Set<Integer> running = ConcurrentHashMap.newKeySet();
@@ -115,10 +118,12 @@ final class SessionRunner {
         if (running.isEmpty()) {
             return;
         }
+        boolean follow = session.settings().filter().follow();
         session.onTracedProcessExit(pid -> {
-            System.err.println("ior: traced process " + pid + " exited");
+            System.err.println("ior: traced process " + pid + " exited"
+                    + (follow ? "; the children it forked are still traced" : ""));
             running.remove(pid);
-            if (running.isEmpty()) {
+            if (running.isEmpty() && !follow) {
                 session.stop();
             }
         });
@@ -159,8 +164,21 @@ final class SessionRunner {
             System.err.println("ior: " + error[0].getMessage());
             exitCode = error[0].exitCode();
         }
+        printSamplingTotals();
         System.err.println(session.counters().summaryLine());
         System.err.flush();
+    }
+
+    /** The kernel's exact totals of each sampled syscall, one line each, before the summary. */
+    private void printSamplingTotals() {
+        List<SyscallSampling> totals = session.samplingTotals();
+        for (SyscallSampling total : totals) {
+            System.err.println("ior: sampled syscall=" + total.syscall().name() + " rate=" + total.rate() + " calls="
+                    + total.calls() + " traced=" + total.traced() + " counted_only=" + total.countedOnly());
+        }
+        if (!totals.isEmpty()) {
+            System.err.println("ior: sampling: gap_ns is measured between the calls that became events");
+        }
     }
 
     private boolean joined(Thread closing) {

@@ -74,8 +74,39 @@ class BadInputIT {
     @Test
     void aSyscallPatternThatMatchesNothingIsAUsageError() throws Exception {
         var result = IorProcess.run(List.of(), "trace", "--no-syscalls", "opne*", "--duration", "1");
-        assertOneLineError(result, 2, "ior: no syscall ior traces matches 'opne*' (names as in tracefs, e.g. openat, "
+        assertOneLineError(result, 2, "ior: no syscall matches 'opne*' (names as in tracefs, e.g. openat, "
                 + "newfstatat, io_uring:read; globs like open* work)");
+    }
+
+    @Test
+    void anUnknownFamilyOrKindIsAUsageErrorListingTheKnownOnes() throws Exception {
+        var family = IorProcess.run(List.of(), "trace", "--trace-families", "FS,Netwrk", "--duration", "1");
+        assertOneLineError(family, 2, "ior: unknown syscall family 'Netwrk' (families: FS, Network, Memory, Signals, "
+                + "Sched, IPC, Time, Process, Security, Polling, AIO, Misc)");
+        var kind = IorProcess.run(List.of(), "trace", "-trace-kinds", "file", "--duration", "1");
+        assertOneLineError(kind, 2, "ior: unknown argument kind 'file' (kinds: fd, path, none)");
+    }
+
+    @Test
+    void aSelectionThatLeavesNothingToTraceIsAUsageError() throws Exception {
+        var result = IorProcess.run(List.of(), "trace", "--trace-families", "Time", "--no-trace-kinds", "none,fd",
+                "--duration", "1");
+        assertOneLineError(result, 2, "ior: the syscall selection family:Time,!kind:none,!kind:fd leaves nothing to "
+                + "trace");
+    }
+
+    @Test
+    void followWithoutAPidAndABadSamplingRateAreUsageErrors() throws Exception {
+        assertOneLineError(IorProcess.run(List.of(), "trace", "--follow", "--duration", "1"), 2,
+                "ior: --follow follows the processes of --pid: name at least one");
+        assertOneLineError(IorProcess.run(List.of(), "trace", "--sample-syscalls", "read=-3", "--duration", "1"), 2,
+                "ior: a sampling rate is 1 (every call), N (about one call in N) or 0 (count only), not -3 for read");
+    }
+
+    @Test
+    void pidZeroIsAUsageError() throws Exception {
+        var result = IorProcess.run(List.of(), "trace", "--pid", "0", "--duration", "1");
+        assertOneLineError(result, 2, "ior: --pid must be a process id above 0, not 0");
     }
 
     @Test

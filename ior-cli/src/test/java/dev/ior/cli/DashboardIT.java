@@ -85,12 +85,12 @@ class DashboardIT {
             terminal.keys("Escape");
             terminal.await("the frame popped", s -> s.get(47).startsWith("filter: all "), Duration.ofSeconds(15));
 
-            terminal.keys("P", "Tab"); // untick every syscall, then tick the writes
+            terminal.keys("P", "Tab", "Tab"); // tick every syscall, untick them all, then tick the writes
             terminal.type("write");
             terminal.keys("Tab", "Enter");
             terminal.await("the probe set", s -> s.get(47).matches(".*kernel: --pid " + workload.pid()
                     + "  probes: \\d+ syscalls") && s.get(49).matches("tracing \\d+ syscalls"), Duration.ofSeconds(15));
-            terminal.keys("P", "Tab", "Enter"); // every syscall again
+            terminal.keys("P", "C-d", "Enter"); // the default set again
             terminal.await("every probe", s -> s.get(47).endsWith("kernel: --pid " + workload.pid()),
                     Duration.ofSeconds(15));
 

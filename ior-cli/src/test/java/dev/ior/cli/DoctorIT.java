@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DoctorIT {
 
     private static final List<String> CHECKS = List.of("privileges", "kernel", "btf", "tracefs", "libbpf",
-            "lockdown", "perf_event_paranoid", "unprivileged_bpf", "ring_buffer", "probes");
+            "lockdown", "perf_event_paranoid", "unprivileged_bpf", "ring_buffer", "probes", "fd_identity");
 
     @Test
     void everyCheckPassesHereAndTheProgramsAttach() throws Exception {
@@ -34,6 +34,8 @@ class DoctorIT {
         }
         assertTrue(row(result, "privileges").endsWith(" root"), result.stdout());
         assertTrue(row(result, "probes").contains("ior_sys_enter, ior_sys_exit"), result.stdout());
+        assertTrue(row(result, "fd_identity").contains("by inode"), "this 6.x kernel has bpf_rdonly_cast: "
+                + result.stdout());
     }
 
     @Test

@@ -75,6 +75,56 @@ class RecordIT {
     }
 
     @Test
+    void wallClockTimesAreRightWhenIorRunsInATimeNamespace(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("timens.parquet");
+        long before = System.currentTimeMillis();
+        var result = IorProcess.run(List.of("unshare", "--time", "--fork", "--boottime", "100000"), "record", "-o",
+                output.toString(), "--duration", "2");
+        long after = System.currentTimeMillis();
+        assertEquals(0, result.exitCode(), result.stderr());
+        List<String> range = query(output, "SELECT count(*), min(epoch_ns(time)) // 1000000, "
+                + "max(epoch_ns(time)) // 1000000 FROM '" + output + "'");
+        String[] values = range.getFirst().split(" ");
+        assertTrue(Long.parseLong(values[0]) > 0, "events were recorded: " + range);
+        assertTrue(Long.parseLong(values[1]) >= before - 1000 && Long.parseLong(values[2]) <= after + 1000,
+                "times within the run (" + before + ".." + after + "), not 100000 s off: " + range);
+    }
+
+    @Test
+    void samplingIsInTheSummaryAndTheMetadataWithExactTotals(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("sampled.parquet");
+        Path file = Files.writeString(dir.resolve("read-by-cat"), "hello");
+        Process ior = new ProcessBuilder(IorProcess.command("record", "-o", output.toString(), "--comm", "cat",
+                "--sample-syscalls", "read=0", "--sample-families", "Memory=2", "--trace-families", "default,memory"))
+                .start();
+        BufferedReader err = new BufferedReader(new InputStreamReader(ior.getErrorStream(), StandardCharsets.UTF_8));
+        assertEquals("ior: recording to " + output + " until Ctrl-C", err.readLine());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, new ProcessBuilder("cat", file.toString()).start().waitFor());
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(ior.pid())).start().waitFor();
+        assertTrue(ior.waitFor(10, TimeUnit.SECONDS));
+        List<String> stderr = err.lines().toList();
+        String read = stderr.stream().filter(l -> l.startsWith("ior: sampled syscall=read ")).findFirst().orElseThrow(
+                () -> new AssertionError(stderr.toString()));
+        Matcher reads = Pattern.compile("ior: sampled syscall=read rate=0 calls=(\\d+) traced=0 counted_only=(\\d+)")
+                .matcher(read);
+        assertTrue(reads.matches(), read);
+        assertTrue(Long.parseLong(reads.group(1)) >= 6, "each cat reads its file twice at least: " + read);
+        assertTrue(stderr.contains("ior: sampling: gap_ns is measured between the calls that became events"),
+                stderr.toString());
+        assertEquals(List.of("0"), query(output, "SELECT count(*) FROM '" + output + "' WHERE syscall = 'read'"));
+        List<String> metadata = query(output, "SELECT decode(key), decode(value) FROM parquet_kv_metadata('" + output
+                + "') WHERE decode(key) LIKE 'ior.sampling%' ORDER BY 1");
+        assertEquals(3, metadata.size(), metadata.toString());
+        assertEquals("ior.sampling family:Memory=2,read=0", metadata.get(0));
+        assertEquals("ior.sampling.gaps gap_ns is measured between the calls that became events", metadata.get(1));
+        assertTrue(metadata.get(2).startsWith("ior.sampling.totals {") && metadata.get(2).contains(
+                "\"read\":{\"rate\":0,\"calls\":" + reads.group(1) + ",\"traced\":0,\"counted_only\":"
+                        + reads.group(2) + "}"), metadata.get(2));
+    }
+
+    @Test
     void anUnwritableOutputIsOneLineAndNoTracing(@TempDir Path dir) throws Exception {
         var result = IorProcess.run(List.of(), "record", "-o", dir.resolve("missing/dir/x.parquet").toString(),
                 "--duration", "1");

@@ -74,6 +74,46 @@ class TraceIT {
     }
 
     @Test
+    void familiesKindsAndExclusionsChooseWhatIsPrinted(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("read-by-cat"), "hello");
+        CatTrace memory = traceCat(file, "trace", "--duration", "3", "--trace-families", "memory",
+                "--no-trace-syscalls", "munmap");
+        Set<String> syscalls = syscalls(memory.catRows());
+        assertTrue(syscalls.containsAll(Set.of("mmap", "brk", "mprotect")), syscalls.toString());
+        assertTrue(syscalls.stream().noneMatch(s -> s.equals("munmap") || s.equals("read") || s.startsWith("open")),
+                syscalls.toString());
+
+        CatTrace paths = traceCat(file, "trace", "--duration", "3", "-trace-kinds", "path", "-trace-syscalls", "read");
+        Set<String> pathSyscalls = syscalls(paths.catRows());
+        assertTrue(pathSyscalls.containsAll(Set.of("openat", "read")), pathSyscalls.toString());
+        assertTrue(pathSyscalls.stream().noneMatch(s -> s.equals("close") || s.equals("mmap")), pathSyscalls.toString());
+    }
+
+    @Test
+    void aTidThatIsNotAThreadOfThePidIsAWarning() throws Exception {
+        Process one = new ProcessBuilder("sleep", "30").start();
+        Process other = new ProcessBuilder("sleep", "30").start();
+        try {
+            var result = IorProcess.run(List.of(), "trace", "--pid", Long.toString(one.pid()), "--tid",
+                    Long.toString(other.pid()), "--duration", "1", "--no-header");
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertEquals(List.of("ior: warning: thread " + other.pid() + " is not a thread of process " + one.pid()
+                    + ", so nothing will be traced", "ior: events=0 lost_kernel=0 dropped_user=0"),
+                    result.stderr().lines().toList());
+        } finally {
+            one.destroy();
+            other.destroy();
+        }
+    }
+
+    /** The syscall column of CSV rows. */
+    private static Set<String> syscalls(List<String> rows) {
+        Set<String> names = new HashSet<>();
+        rows.forEach(row -> names.add(row.split(",")[7]));
+        return names;
+    }
+
+    @Test
     void ctrlCEndsTheTraceWithinTwoSecondsAndLeavesNothingAttached() throws Exception {
         Set<String> before = iorProgramIds();
         Process ior = new ProcessBuilder(IorProcess.command("trace")).start();

@@ -183,8 +183,17 @@ public final class Errno {
         return name.startsWith("E") && name.substring(1).matches("\\d+") ? Integer.parseInt(name.substring(1)) : 0;
     }
 
-    /** The errno a raw syscall return value carries, 0 when it is not an error. */
+    /**
+     * The errno a raw syscall return value carries, 0 when it is not an error; a restart
+     * code (a call interrupted and not run again, whose caller saw EINTR or nothing) is
+     * not one either.
+     */
     public static int of(long ret) {
-        return ret < 0 && ret >= -MAX_ERRNO ? (int) -ret : 0;
+        return ret < 0 && ret >= -MAX_ERRNO && !isRestart(ret) ? (int) -ret : 0;
+    }
+
+    /** Whether {@code ret} is one of the kernel's restart codes (-ERESTARTSYS .. -ERESTART_RESTARTBLOCK). */
+    public static boolean isRestart(long ret) {
+        return ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
     }
 }

@@ -23,10 +23,18 @@ public interface IorEvent {
     /** When the call entered the kernel: nanoseconds since the Unix epoch (UTC). */
     long wallTimeNs();
 
-    /** Time since the same thread's previous traced call returned; 0 when there was none. */
+    /**
+     * Time since the same thread's previous event returned (its previous call that became
+     * an event: with sampling, the calls sampled out in between do not count); 0 when there
+     * was none.
+     */
     long gapNs();
 
-    /** Time spent in the kernel. */
+    /**
+     * Time spent in the kernel, from the first entry to the last exit of a call that was
+     * interrupted and run again ({@link #restarts()}); 0 for a call that never returns
+     * (exit, exit_group, rt_sigreturn), which latency statistics leave out.
+     */
     long latencyNs();
 
     /** The thread's command name at the time of the call (changes on exec). */
@@ -80,7 +88,10 @@ public interface IorEvent {
     /** The error number of a failed call, 0 on success. */
     int errno();
 
-    /** Times the call was interrupted by a signal and restarted by the kernel. */
+    /**
+     * Times the call was interrupted by a signal with a restart code and run again by the
+     * kernel: all of it is this one event. Restart codes are not errors.
+     */
     int restarts();
 
     /** The symbolic error name ({@code ENOENT}), or null on success. */

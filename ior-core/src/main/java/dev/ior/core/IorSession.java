@@ -9,11 +9,16 @@ import dev.ior.core.proc.ProcessSnapshot;
 import dev.ior.core.source.EventSource;
 import dev.ior.core.source.LiveSourceFactory;
 import dev.ior.core.source.SourceCounters;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallFamily;
+import dev.ior.core.syscall.SyscallPattern;
 import dev.ior.core.syscall.SyscallTable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -23,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 /**
  * A tracing session: events from one source (the live kernel, a recording, or a
@@ -51,6 +57,7 @@ import java.util.function.IntConsumer;
  */
 public final class IorSession implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(IorSession.class.getName());
     private static final long TRACED_CHECK_NS = 250_000_000L;
 
     private final EventSource source;
@@ -62,6 +69,8 @@ public final class IorSession implements AutoCloseable {
     private final List<Runnable> flushActions = new CopyOnWriteArrayList<>();
     private final List<Consumer<Throwable>> errorActions = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> warningActions = new CopyOnWriteArrayList<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final List<IntConsumer> tracedExitActions = new CopyOnWriteArrayList<>();
     /** The pids the kernel filter names (reading thread), and those of them reported gone. */
     private volatile Set<Integer> tracedPids = Set.of();
@@ -75,6 +84,8 @@ public final class IorSession implements AutoCloseable {
     private volatile Thread reader;
     private volatile Throwable failure;
     private volatile long droppedUser;
+    private volatile Set<String> syscallPatterns;
+    private volatile Sampling sampling;
     /** The event actions as arrays, fixed at start: no iterator per event. */
     private Consumer<IorEvent>[] eventActionArray;
     private Consumer<IorEvent>[] filteredActionArray;
@@ -82,11 +93,13 @@ public final class IorSession implements AutoCloseable {
     private IorSession(Builder builder) {
         this.source = builder.source != null ? builder.source : liveSource();
         this.settings = builder.settings;
+        this.syscallPatterns = builder.settings.syscalls();
+        this.sampling = builder.settings.sampling();
         this.flushIntervalNs = builder.flushInterval.toNanos();
         this.analysis = builder.analysis == null ? null : new Analysis(builder.analysis, this::counters);
     }
 
-    /** A builder for a live session on every process, every syscall in ior's table. */
+    /** A builder for a live session on every process, the default set of syscalls. */
     public static Builder builder() {
         return new Builder();
     }
@@ -113,6 +126,20 @@ public final class IorSession implements AutoCloseable {
     /** Runs {@code action} when reading fails or an action throws; the session then stops. */
     public void onError(Consumer<Throwable> action) {
         errorActions.add(Objects.requireNonNull(action));
+    }
+
+    /**
+     * Runs {@code action} with each warning: something the user should know that does
+     * not stop the session (a thread that is not one of the traced process's). Warnings
+     * are also logged (System.Logger, WARNING).
+     */
+    public void onWarning(Consumer<String> action) {
+        warningActions.add(Objects.requireNonNull(action));
+    }
+
+    /** The warnings so far, oldest first. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /**
@@ -215,12 +242,81 @@ public final class IorSession implements AutoCloseable {
 
     /**
      * Replaces the probe set while the session runs, with the patterns of
-     * {@link Builder#syscalls}: names, globs, {@code !} to exclude; none = everything.
+     * {@link Builder#syscalls}: names, globs, {@code family:NAME}, {@code kind:NAME},
+     * {@code default}, {@code !} to exclude; none = the default set.
      *
-     * @throws IorException (usage) when a pattern matches no syscall ior traces
+     * @throws IorException (usage) when a pattern matches nothing or the selection leaves
+     *                      nothing to trace (on this kernel)
      */
-    public void setSyscalls(Set<String> patterns) {
+    public synchronized void setSyscalls(Set<String> patterns) {
         source.setSyscalls(patterns);
+        syscallPatterns = Set.copyOf(patterns);
+    }
+
+    /** Also traces every syscall of {@code family}, from now on; the rest of the selection stays. */
+    public synchronized void attachFamily(SyscallFamily family) {
+        setSyscalls(SyscallPattern.withFamily(syscallPatterns, family, true));
+    }
+
+    /**
+     * Stops tracing the syscalls of {@code family}; the rest of the selection stays.
+     *
+     * @throws IorException (usage) when nothing would be left to trace
+     */
+    public synchronized void detachFamily(SyscallFamily family) {
+        setSyscalls(SyscallPattern.withFamily(syscallPatterns, family, false));
+    }
+
+    /**
+     * Replaces the sampling while the session runs; the kernel's totals of syscalls
+     * sampled before and after go on counting.
+     *
+     * @throws UnsupportedOperationException for a source that cannot sample (a recording)
+     */
+    public synchronized void setSampling(Sampling newSampling) {
+        source.setSampling(newSampling);
+        sampling = newSampling;
+    }
+
+    /** The sampling now, as given to the builder or {@link #setSampling}. */
+    public Sampling sampling() {
+        return sampling;
+    }
+
+    /**
+     * The kernel's exact totals of every sampled syscall traced now (calls, and how many
+     * became events); empty when every call is an event. Callable from any thread.
+     */
+    public List<SyscallSampling> samplingTotals() {
+        return source.samplingTotals();
+    }
+
+    /** The patterns of the current selection, as given to the builder or {@link #setSyscalls}. */
+    public Set<String> syscallPatterns() {
+        return syscallPatterns;
+    }
+
+    /** The syscalls and io_uring operations traced now (for a live session, those this kernel has). */
+    public List<Syscall> tracedSyscalls() {
+        return source.traced();
+    }
+
+    /** The syscalls and io_uring operations this session could trace (for a live session, this kernel's). */
+    public List<Syscall> availableSyscalls() {
+        return source.available();
+    }
+
+    /** Per family, in family order: how many of its syscalls are traced now, of how many available. */
+    public List<FamilyProbes> familyProbes() {
+        Map<SyscallFamily, int[]> counts = new EnumMap<>(SyscallFamily.class);
+        for (SyscallFamily family : SyscallFamily.values()) {
+            counts.put(family, new int[2]);
+        }
+        source.traced().forEach(s -> counts.get(s.family())[0]++);
+        source.available().forEach(s -> counts.get(s.family())[1]++);
+        List<FamilyProbes> probes = new ArrayList<>();
+        counts.forEach((family, n) -> probes.add(new FamilyProbes(family, n[0], n[1])));
+        return probes;
     }
 
     /** Counts delivered, lost and dropped events; callable from any thread at any time. */
@@ -297,11 +393,7 @@ public final class IorSession implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("the session is closed");
         }
-        for (int pid : settings.filter().pids()) {
-            if (source.procFs() != ProcFs.NONE && !source.procFs().exists(pid)) { // made-up events: any pid
-                throw new NoSuchProcessException(pid);
-            }
-        }
+        checkProcesses(settings.filter(), source.procFs());
         source.open(settings);
         tracedPids = Set.copyOf(settings.filter().pids());
         // The snapshot of what processes already have open is taken here, on the caller's
@@ -316,6 +408,40 @@ public final class IorSession implements AutoCloseable {
         processesAtStart = p.snapshot(
                 settings.filter().pids().isEmpty() ? procFs.pids() : new ArrayList<>(settings.filter().pids()));
         pipeline = p;
+    }
+
+    /**
+     * Named processes must exist; a thread that is not one of theirs is traced nowhere,
+     * which is worth a warning. Made-up and recorded events (no /proc) name any pid.
+     */
+    private void checkProcesses(KernelFilter filter, ProcFs procFs) {
+        if (procFs == ProcFs.NONE) {
+            return;
+        }
+        for (int pid : filter.pids()) {
+            if (!procFs.exists(pid)) {
+                throw new NoSuchProcessException(pid);
+            }
+        }
+        if (filter.tid() == 0) {
+            return;
+        }
+        if (!procFs.exists(filter.tid())) {
+            throw new IorException("no thread with tid " + filter.tid() + " is running", IorException.USAGE_ERROR,
+                    null);
+        }
+        if (!filter.pids().isEmpty() && filter.pids().stream().noneMatch(pid -> procFs.isThreadOf(filter.tid(), pid))) {
+            warn("thread " + filter.tid() + " is not a thread of process " + filter.pids().stream().sorted()
+                    .map(String::valueOf).collect(Collectors.joining(" or ")) + ", so nothing will be traced");
+        }
+    }
+
+    private void warn(String warning) {
+        warnings.add(warning);
+        LOG.log(System.Logger.Level.WARNING, "warning: " + warning);
+        for (Consumer<String> action : warningActions) {
+            action.accept(warning);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -418,7 +544,7 @@ public final class IorSession implements AutoCloseable {
                 .create();
     }
 
-    /** Builds a session. Every setting has a default: a live session tracing everything. */
+    /** Builds a session. Every setting has a default: a live session on every process, the default set of syscalls. */
     public static final class Builder {
 
         private EventSource source;
@@ -470,16 +596,28 @@ public final class IorSession implements AutoCloseable {
         }
 
         /**
-         * Traces only the syscalls these patterns select; none = every syscall and
-         * io_uring operation in ior's table. A pattern is a name ({@code openat}), a glob
-         * ({@code open*}, {@code io_uring:*}), or either after {@code !} to exclude.
+         * Traces only the syscalls these patterns select; none = the default set (the FS
+         * family, mmap, io_uring, aio and the calls that make fds). A pattern is a name
+         * ({@code openat}), a glob ({@code open*}, {@code io_uring:*}), a family
+         * ({@code family:Network}), an argument kind ({@code kind:path}), {@code default},
+         * or any of them after {@code !} to exclude; an exclusion wins
+         * ({@link SyscallPattern}).
          */
         public Builder syscalls(String... patterns) {
             settings = settings.withSyscalls(Set.of(patterns));
             return this;
         }
 
-        /** Also traces every process the traced ones fork, from the fork on (with {@link #pid}). */
+        /** Samples traced calls in the kernel (the default: every call is an event). */
+        public Builder sampling(Sampling newSampling) {
+            settings = settings.withSampling(newSampling);
+            return this;
+        }
+
+        /**
+         * Also traces every process the traced ones ({@link #pid}) fork, and theirs, from
+         * the fork on: decided in the kernel, so even the shortest-lived child is traced.
+         */
         public Builder follow(boolean follow) {
             settings = settings.withFilter(settings.filter().withFollow(follow));
             return this;

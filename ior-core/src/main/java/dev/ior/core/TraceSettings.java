@@ -1,5 +1,6 @@
 package dev.ior.core;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -8,40 +9,54 @@ import java.util.Set;
  *
  * @param filter    the kernel-side filters
  * @param syscalls  patterns selecting the syscalls to trace ({@code openat}, {@code open*},
- *                  {@code io_uring:*}, {@code !openat2} to exclude); empty = every syscall
- *                  and io_uring operation in ior's table
+ *                  {@code io_uring:*}, {@code family:Network}, {@code kind:path},
+ *                  {@code default}, any after {@code !} to exclude); empty = the default
+ *                  set (the FS family, mmap, io_uring, aio and the calls that make fds)
+ *                  for a live session, every recorded event for a replay
  *                  ({@link dev.ior.core.syscall.SyscallTable#select})
  * @param ringBytes size of the kernel ring buffer, a power of two of at least one page
+ * @param sampling  how many traced calls become events, per family or syscall
  */
-public record TraceSettings(KernelFilter filter, Set<String> syscalls, long ringBytes) {
+public record TraceSettings(KernelFilter filter, Set<String> syscalls, long ringBytes, Sampling sampling) {
 
     /** The default ring: 16 MiB, enough for a second at a million events per second. */
     public static final long DEFAULT_RING_BYTES = 16L << 20;
 
     /** Everything, with the default ring. */
     public static final TraceSettings DEFAULT =
-            new TraceSettings(KernelFilter.NONE, Set.of(), DEFAULT_RING_BYTES);
+            new TraceSettings(KernelFilter.NONE, Set.of(), DEFAULT_RING_BYTES, Sampling.EVERY_CALL);
 
     public TraceSettings {
         syscalls = Set.copyOf(syscalls);
+        Objects.requireNonNull(sampling);
         if (ringBytes < 4096 || Long.bitCount(ringBytes) != 1) {
             throw new IorException("the ring size must be a power of two of at least 4096 bytes, not "
                     + ringBytes, IorException.USAGE_ERROR, null);
         }
     }
 
+    /** Settings that emit every traced call. */
+    public TraceSettings(KernelFilter filter, Set<String> syscalls, long ringBytes) {
+        this(filter, syscalls, ringBytes, Sampling.EVERY_CALL);
+    }
+
     /** These settings with another filter. */
     public TraceSettings withFilter(KernelFilter newFilter) {
-        return new TraceSettings(newFilter, syscalls, ringBytes);
+        return new TraceSettings(newFilter, syscalls, ringBytes, sampling);
     }
 
     /** These settings with another probe set. */
     public TraceSettings withSyscalls(Set<String> newSyscalls) {
-        return new TraceSettings(filter, newSyscalls, ringBytes);
+        return new TraceSettings(filter, newSyscalls, ringBytes, sampling);
     }
 
     /** These settings with another ring size. */
     public TraceSettings withRingBytes(long newRingBytes) {
-        return new TraceSettings(filter, syscalls, newRingBytes);
+        return new TraceSettings(filter, syscalls, newRingBytes, sampling);
+    }
+
+    /** These settings with another sampling. */
+    public TraceSettings withSampling(Sampling newSampling) {
+        return new TraceSettings(filter, syscalls, ringBytes, newSampling);
     }
 }

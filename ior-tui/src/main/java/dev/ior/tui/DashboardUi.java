@@ -211,7 +211,7 @@ public final class DashboardUi implements Screenful {
         try {
             probeSetter.accept(syscalls);
             trace = trace.withSyscalls(syscalls);
-            context.say("tracing " + (syscalls.isEmpty() ? "every syscall ior knows" : syscalls.size() + " syscalls"));
+            context.say("tracing " + (syscalls.isEmpty() ? "the default set of syscalls" : syscalls.size() + " syscalls"));
         } catch (IorException e) {
             context.error(e.getMessage());
         }

@@ -181,7 +181,7 @@ class DashboardUiTest {
                 }
                 assertEquals("dashboard", reader.metadata().get(RecordingMetadata.MODE));
                 assertEquals("filter: comm=nginx", reader.metadata().get(RecordingMetadata.VIEW_FILTER));
-                assertEquals("all", reader.metadata().get(RecordingMetadata.PROBES));
+                assertEquals("default", reader.metadata().get(RecordingMetadata.PROBES));
             }
             assertEquals(written, rows.size());
             assertTrue(rows.stream().allMatch(e -> e.comm().equals("nginx")), "only what passed the filter");
@@ -324,7 +324,7 @@ class DashboardUiTest {
         AtomicReference<Set<String>> applied = new AtomicReference<>();
         try (Harness h = Harness.builder(SyntheticSource.of(Events.workload()), dir).procFs(new ProcFs())
                 .probes(applied::set).build()) {
-            List<String> all = SyscallTable.builtIn().all().stream().map(s -> s.name()).toList();
+            List<String> all = SyscallTable.builtIn().defaults().stream().map(s -> s.name()).toList();
             h.type("P");
             assertTrue(h.text().contains("Probes: which syscalls the kernel traces (" + all.size() + " ticked)"));
             assertTrue(h.screen().get(4).strip().startsWith("[x] " + all.get(0) + " "), h.screen().get(4));
@@ -338,14 +338,21 @@ class DashboardUiTest {
             assertTrue(h.row(FILTER).endsWith("kernel: all  probes: " + (all.size() - 1) + " syscalls"), h.row(FILTER));
             assertEquals("tracing " + (all.size() - 1) + " syscalls", h.row(MESSAGE));
             h.type("P").type("pwrite64").type(" ").press(KeyType.Enter);
-            assertEquals(Set.of(), applied.get(), "every syscall again: the empty set");
+            assertEquals(Set.of(), applied.get(), "the default set again: the empty set");
+            int everything = SyscallTable.builtIn().size();
             h.type("P").press(KeyType.Tab);
-            assertTrue(h.text().contains("(0 ticked)"), "Tab unticks every one shown");
+            assertTrue(h.text().contains("(" + everything + " ticked)"), "Tab ticks every one shown, some were not");
+            h.press(KeyType.Tab);
+            assertTrue(h.text().contains("(0 ticked)"), "Tab unticks every one shown, all were");
             h.press(KeyType.Enter);
             assertTrue(h.text().contains("(0 ticked)"), "tracing nothing is refused: the picker stays");
             h.type("openat").press(KeyType.Tab).press(KeyType.Enter);
             assertEquals(Set.of("openat", "openat2", "io_uring:openat", "io_uring:openat2"), applied.get(),
                     "the syscalls shown, io_uring operations included");
+            h.type("P").press(new KeyStroke('d', true, false));
+            assertTrue(h.text().contains("(" + all.size() + " ticked)"), "Ctrl-D ticks the default set");
+            h.press(KeyType.Enter);
+            assertEquals(Set.of(), applied.get(), "the default set: the empty set");
         }
         try (Harness h = Harness.builder(SyntheticSource.of(Events.workload()), dir).procFs(new ProcFs()).build()) {
             h.type("P");

@@ -29,7 +29,9 @@ public final class PreflightException extends IorException {
         /** BPF ring-buffer maps (Linux 5.8+). */
         RING_BUFFER("ring_buffer"),
         /** ior's BPF programs load and attach. */
-        PROBES("probes");
+        PROBES("probes"),
+        /** fds identified by inode (the bpf_rdonly_cast kfunc), or degraded to ior's own tables. */
+        FD_IDENTITY("fd_identity");
 
         private final String label;
 

@@ -3,6 +3,7 @@ package dev.ior.bpf.doctor;
 import dev.ior.bpf.check.PreflightException.Requirement;
 import dev.ior.bpf.ffi.Libbpf;
 import dev.ior.bpf.libbpf.LibbpfLog;
+import dev.ior.bpf.live.FdIdentity;
 import dev.ior.bpf.live.LiveSource;
 import dev.ior.bpf.sys.Libc;
 import dev.ior.core.IorException;
@@ -41,6 +42,14 @@ final class BpfChecks {
                 + Libc.strerror(-rc), VERBOSE_FIX);
     }
 
+    /** How ior identifies fds here: by inode, or degraded (a warning, not a failure). */
+    static CheckResult fdIdentity() {
+        String how = FdIdentity.describe();
+        return FdIdentity.kernelAllows() ? CheckResult.ok(Requirement.FD_IDENTITY, how)
+                : CheckResult.warn(Requirement.FD_IDENTITY, how, "upgrade to Linux 6.2 or later for fd identity "
+                        + "checks; tracing works without them");
+    }
+
     /**
      * Loads ior's BPF object and attaches its programs exactly as a trace does, then
      * detaches: the proof that ior can trace here. Reports which syscalls of ior's table
@@ -51,10 +60,10 @@ final class BpfChecks {
         try {
             source.open(new TraceSettings(NO_THREAD, Set.of(), SMALL_RING));
             List<Syscall> table = SyscallTable.builtIn().all();
-            List<String> missing = table.stream().filter(s -> !source.traced().contains(s)).map(Syscall::name)
-                    .toList();
+            List<Syscall> available = source.available();
+            List<String> missing = table.stream().filter(s -> !available.contains(s)).map(Syscall::name).toList();
             return CheckResult.ok(Requirement.PROBES, source.programs().size() + " programs attached ("
-                    + String.join(", ", source.programs()) + "); " + source.traced().size() + " of the "
+                    + String.join(", ", source.programs()) + "); " + available.size() + " of the "
                     + table.size() + " syscalls in ior's table are in this kernel"
                     + (missing.isEmpty() ? "" : " (not: " + String.join(", ", missing) + ")"));
         } catch (IorException e) {

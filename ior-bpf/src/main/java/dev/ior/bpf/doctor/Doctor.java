@@ -38,8 +38,9 @@ public final class Doctor {
         CheckResult ringBuffer = after(Requirement.RING_BUFFER, List.of(privileges, libbpf), BpfChecks::ringBuffer);
         CheckResult probes = after(Requirement.PROBES,
                 List.of(privileges, btf, tracefs, libbpf, lockdown, ringBuffer), BpfChecks::probes);
+        CheckResult fdIdentity = after(Requirement.FD_IDENTITY, List.of(btf), BpfChecks::fdIdentity);
         return List.of(privileges, kernel, btf, tracefs, libbpf, lockdown, paranoid, unprivilegedBpf, ringBuffer,
-                probes);
+                probes, fdIdentity);
     }
 
     /** libbpf's version and the file it was loaded from, e.g. {@code 1.1 (/usr/lib/.../libbpf.so.1.1.2)}. */

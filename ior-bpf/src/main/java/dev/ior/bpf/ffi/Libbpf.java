@@ -105,6 +105,15 @@ public class Libbpf {
     public static int IOR_URING_OPS() {
         return IOR_URING_OPS;
     }
+    private static final int IOR_INODE_OF_RET = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define IOR_INODE_OF_RET 7
+     * }
+     */
+    public static int IOR_INODE_OF_RET() {
+        return IOR_INODE_OF_RET;
+    }
     private static final int BPF_MAP_TYPE_RINGBUF = (int)27L;
     /**
      * {@snippet lang=c :
@@ -1885,6 +1894,15 @@ public class Libbpf {
     public static int IOR_F_FD_IDENTITY() {
         return IOR_F_FD_IDENTITY;
     }
+    private static final int IOR_F_FD_INODE = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_event_flag.IOR_F_FD_INODE = 128
+     * }
+     */
+    public static int IOR_F_FD_INODE() {
+        return IOR_F_FD_INODE;
+    }
     private static final int IOR_CNT_EMITTED = (int)0L;
     /**
      * {@snippet lang=c :
@@ -1948,14 +1966,41 @@ public class Libbpf {
     public static int IOR_CNT_LOST_URING() {
         return IOR_CNT_LOST_URING;
     }
-    private static final int IOR_CNT__COUNT = (int)7L;
+    private static final int IOR_CNT_LOST_FOLLOW = (int)7L;
     /**
      * {@snippet lang=c :
-     * enum ior_counter.IOR_CNT__COUNT = 7
+     * enum ior_counter.IOR_CNT_LOST_FOLLOW = 7
+     * }
+     */
+    public static int IOR_CNT_LOST_FOLLOW() {
+        return IOR_CNT_LOST_FOLLOW;
+    }
+    private static final int IOR_CNT__COUNT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_counter.IOR_CNT__COUNT = 8
      * }
      */
     public static int IOR_CNT__COUNT() {
         return IOR_CNT__COUNT;
+    }
+    private static final int IOR_PID_NAMED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_pid_origin.IOR_PID_NAMED = 1
+     * }
+     */
+    public static int IOR_PID_NAMED() {
+        return IOR_PID_NAMED;
+    }
+    private static final int IOR_PID_FOLLOWED = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ior_pid_origin.IOR_PID_FOLLOWED = 2
+     * }
+     */
+    public static int IOR_PID_FOLLOWED() {
+        return IOR_PID_FOLLOWED;
     }
 }
 

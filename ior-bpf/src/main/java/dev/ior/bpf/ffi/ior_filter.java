@@ -19,6 +19,8 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
  *     __u32 tid;
  *     __u64 min_latency_ns;
  *     char comm[16];
+ *     __u32 follow;
+ *     __u32 reserved;
  * }
  * }
  */
@@ -32,7 +34,9 @@ public class ior_filter {
         Libbpf.C_INT.withName("use_pid_set"),
         Libbpf.C_INT.withName("tid"),
         Libbpf.C_LONG_LONG.withName("min_latency_ns"),
-        MemoryLayout.sequenceLayout(16, Libbpf.C_CHAR).withName("comm")
+        MemoryLayout.sequenceLayout(16, Libbpf.C_CHAR).withName("comm"),
+        Libbpf.C_INT.withName("follow"),
+        Libbpf.C_INT.withName("reserved")
     ).withName("ior_filter");
 
     /**
@@ -249,6 +253,94 @@ public class ior_filter {
      */
     public static void comm(MemorySegment struct, long index0, byte fieldValue) {
         comm$ELEM_HANDLE.set(struct, 0L, index0, fieldValue);
+    }
+
+    private static final OfInt follow$LAYOUT = (OfInt)$LAYOUT.select(groupElement("follow"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u32 follow
+     * }
+     */
+    public static final OfInt follow$layout() {
+        return follow$LAYOUT;
+    }
+
+    private static final long follow$OFFSET = $LAYOUT.byteOffset(groupElement("follow"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u32 follow
+     * }
+     */
+    public static final long follow$offset() {
+        return follow$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u32 follow
+     * }
+     */
+    public static int follow(MemorySegment struct) {
+        return struct.get(follow$LAYOUT, follow$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u32 follow
+     * }
+     */
+    public static void follow(MemorySegment struct, int fieldValue) {
+        struct.set(follow$LAYOUT, follow$OFFSET, fieldValue);
+    }
+
+    private static final OfInt reserved$LAYOUT = (OfInt)$LAYOUT.select(groupElement("reserved"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u32 reserved
+     * }
+     */
+    public static final OfInt reserved$layout() {
+        return reserved$LAYOUT;
+    }
+
+    private static final long reserved$OFFSET = $LAYOUT.byteOffset(groupElement("reserved"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u32 reserved
+     * }
+     */
+    public static final long reserved$offset() {
+        return reserved$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u32 reserved
+     * }
+     */
+    public static int reserved(MemorySegment struct) {
+        return struct.get(reserved$LAYOUT, reserved$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u32 reserved
+     * }
+     */
+    public static void reserved(MemorySegment struct, int fieldValue) {
+        struct.set(reserved$LAYOUT, reserved$OFFSET, fieldValue);
     }
 
     /**

@@ -21,7 +21,11 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
  *     __u8 deref_arg;
  *     __u8 track;
  *     __u8 fd_ident;
- *     __u16 reserved;
+ *     __u8 no_return;
+ *     __u8 restart;
+ *     __u8 inode_fd;
+ *     __u8 reserved[3];
+ *     __u32 sample;
  * }
  * }
  */
@@ -38,7 +42,11 @@ public class ior_syscall_conf {
         Libbpf.C_CHAR.withName("deref_arg"),
         Libbpf.C_CHAR.withName("track"),
         Libbpf.C_CHAR.withName("fd_ident"),
-        Libbpf.C_SHORT.withName("reserved")
+        Libbpf.C_CHAR.withName("no_return"),
+        Libbpf.C_CHAR.withName("restart"),
+        Libbpf.C_CHAR.withName("inode_fd"),
+        MemoryLayout.sequenceLayout(3, Libbpf.C_CHAR).withName("reserved"),
+        Libbpf.C_INT.withName("sample")
     ).withName("ior_syscall_conf");
 
     /**
@@ -312,15 +320,147 @@ public class ior_syscall_conf {
         struct.set(fd_ident$LAYOUT, fd_ident$OFFSET, fieldValue);
     }
 
-    private static final OfShort reserved$LAYOUT = (OfShort)$LAYOUT.select(groupElement("reserved"));
+    private static final OfByte no_return$LAYOUT = (OfByte)$LAYOUT.select(groupElement("no_return"));
 
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * __u16 reserved
+     * __u8 no_return
      * }
      */
-    public static final OfShort reserved$layout() {
+    public static final OfByte no_return$layout() {
+        return no_return$LAYOUT;
+    }
+
+    private static final long no_return$OFFSET = $LAYOUT.byteOffset(groupElement("no_return"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u8 no_return
+     * }
+     */
+    public static final long no_return$offset() {
+        return no_return$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u8 no_return
+     * }
+     */
+    public static byte no_return(MemorySegment struct) {
+        return struct.get(no_return$LAYOUT, no_return$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u8 no_return
+     * }
+     */
+    public static void no_return(MemorySegment struct, byte fieldValue) {
+        struct.set(no_return$LAYOUT, no_return$OFFSET, fieldValue);
+    }
+
+    private static final OfByte restart$LAYOUT = (OfByte)$LAYOUT.select(groupElement("restart"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u8 restart
+     * }
+     */
+    public static final OfByte restart$layout() {
+        return restart$LAYOUT;
+    }
+
+    private static final long restart$OFFSET = $LAYOUT.byteOffset(groupElement("restart"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u8 restart
+     * }
+     */
+    public static final long restart$offset() {
+        return restart$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u8 restart
+     * }
+     */
+    public static byte restart(MemorySegment struct) {
+        return struct.get(restart$LAYOUT, restart$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u8 restart
+     * }
+     */
+    public static void restart(MemorySegment struct, byte fieldValue) {
+        struct.set(restart$LAYOUT, restart$OFFSET, fieldValue);
+    }
+
+    private static final OfByte inode_fd$LAYOUT = (OfByte)$LAYOUT.select(groupElement("inode_fd"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u8 inode_fd
+     * }
+     */
+    public static final OfByte inode_fd$layout() {
+        return inode_fd$LAYOUT;
+    }
+
+    private static final long inode_fd$OFFSET = $LAYOUT.byteOffset(groupElement("inode_fd"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u8 inode_fd
+     * }
+     */
+    public static final long inode_fd$offset() {
+        return inode_fd$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u8 inode_fd
+     * }
+     */
+    public static byte inode_fd(MemorySegment struct) {
+        return struct.get(inode_fd$LAYOUT, inode_fd$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u8 inode_fd
+     * }
+     */
+    public static void inode_fd(MemorySegment struct, byte fieldValue) {
+        struct.set(inode_fd$LAYOUT, inode_fd$OFFSET, fieldValue);
+    }
+
+    private static final SequenceLayout reserved$LAYOUT = (SequenceLayout)$LAYOUT.select(groupElement("reserved"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static final SequenceLayout reserved$layout() {
         return reserved$LAYOUT;
     }
 
@@ -329,7 +469,7 @@ public class ior_syscall_conf {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * __u16 reserved
+     * __u8 reserved[3]
      * }
      */
     public static final long reserved$offset() {
@@ -339,21 +479,98 @@ public class ior_syscall_conf {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * __u16 reserved
+     * __u8 reserved[3]
      * }
      */
-    public static short reserved(MemorySegment struct) {
-        return struct.get(reserved$LAYOUT, reserved$OFFSET);
+    public static MemorySegment reserved(MemorySegment struct) {
+        return struct.asSlice(reserved$OFFSET, reserved$LAYOUT.byteSize());
     }
 
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * __u16 reserved
+     * __u8 reserved[3]
      * }
      */
-    public static void reserved(MemorySegment struct, short fieldValue) {
-        struct.set(reserved$LAYOUT, reserved$OFFSET, fieldValue);
+    public static void reserved(MemorySegment struct, MemorySegment fieldValue) {
+        MemorySegment.copy(fieldValue, 0L, struct, reserved$OFFSET, reserved$LAYOUT.byteSize());
+    }
+
+    private static long[] reserved$DIMS = { 3 };
+
+    /**
+     * Dimensions for array field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static long[] reserved$dimensions() {
+        return reserved$DIMS;
+    }
+    private static final VarHandle reserved$ELEM_HANDLE = reserved$LAYOUT.varHandle(sequenceElement());
+
+    /**
+     * Indexed getter for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static byte reserved(MemorySegment struct, long index0) {
+        return (byte)reserved$ELEM_HANDLE.get(struct, 0L, index0);
+    }
+
+    /**
+     * Indexed setter for field:
+     * {@snippet lang=c :
+     * __u8 reserved[3]
+     * }
+     */
+    public static void reserved(MemorySegment struct, long index0, byte fieldValue) {
+        reserved$ELEM_HANDLE.set(struct, 0L, index0, fieldValue);
+    }
+
+    private static final OfInt sample$LAYOUT = (OfInt)$LAYOUT.select(groupElement("sample"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * __u32 sample
+     * }
+     */
+    public static final OfInt sample$layout() {
+        return sample$LAYOUT;
+    }
+
+    private static final long sample$OFFSET = $LAYOUT.byteOffset(groupElement("sample"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * __u32 sample
+     * }
+     */
+    public static final long sample$offset() {
+        return sample$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * __u32 sample
+     * }
+     */
+    public static int sample(MemorySegment struct) {
+        return struct.get(sample$LAYOUT, sample$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * __u32 sample
+     * }
+     */
+    public static void sample(MemorySegment struct, int fieldValue) {
+        struct.set(sample$LAYOUT, sample$OFFSET, fieldValue);
     }
 
     /**

@@ -32,6 +32,7 @@ final class KernelMaps {
     private final int filterFd;
     private final int pidsFd;
     private final int countersFd;
+    private final int sampledFd;
     private final int cpus;
     private final Set<Integer> pidsInMap = new HashSet<>();
 
@@ -41,19 +42,23 @@ final class KernelMaps {
         this.filterFd = object.mapFd("ior_filter");
         this.pidsFd = object.mapFd("ior_pids");
         this.countersFd = object.mapFd("ior_counters");
+        this.sampledFd = object.mapFd("ior_sampled");
         this.cpus = Libbpf.libbpf_num_possible_cpus();
     }
 
     /**
      * Turns the events of {@code syscall} (a syscall or an io_uring operation) on or
-     * off. Either way, a call that changes the fd table keeps being recorded for user
-     * space's fd tables (track), and the kernel side learns which arguments to copy.
+     * off, sampled at {@code sample} (1 every call, N about one in N, 0 none). Either way,
+     * a call that changes the fd table keeps being recorded for user space's fd tables
+     * (track), and the kernel side learns which arguments to copy, whether the call
+     * returns, and whether it resumes interrupted calls.
      */
-    synchronized void setTraced(Syscall syscall, boolean traced) {
+    synchronized void setTraced(Syscall syscall, boolean traced, int sample) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment conf = arena.allocate(ior_syscall_conf.layout());
             ior_syscall_conf.traced(conf, (byte) (traced ? 1 : 0));
-            ior_syscall_conf.track(conf, (byte) (syscall.effect() == Effect.NONE ? 0 : 1));
+            ior_syscall_conf.track(conf, (byte) (syscall.changesFds() ? 1 : 0));
+            ior_syscall_conf.sample(conf, sample);
             MemorySegment key = arena.allocateFrom(ValueLayout.JAVA_INT, syscall.nr());
             if (syscall.isUringOperation()) {
                 update(uringOpsFd, key, conf, "ior_uring_ops");
@@ -63,6 +68,9 @@ final class KernelMaps {
             ior_syscall_conf.path2_arg(conf, oneBased(syscall, ArgRole.PATH2));
             ior_syscall_conf.deref_arg(conf, oneBased(syscall, ArgRole.DEREF));
             ior_syscall_conf.fd_ident(conf, fdIdentity(syscall));
+            ior_syscall_conf.inode_fd(conf, inodeFd(syscall));
+            ior_syscall_conf.no_return(conf, (byte) (syscall.returns() ? 0 : 1));
+            ior_syscall_conf.restart(conf, (byte) (syscall.effect() == Effect.RESUME ? 1 : 0));
             update(syscallsFd, key, conf, "ior_syscalls");
         }
     }
@@ -81,13 +89,27 @@ final class KernelMaps {
         };
     }
 
+    /**
+     * Whose inode the kernel side reads at exit (with the inode-identifying object): the
+     * new fd of an open or dup, else the fd the call acts on; none for closes (the fd is
+     * gone) and for calls whose new fd the kernel side names anyway.
+     */
+    private static byte inodeFd(Syscall syscall) {
+        return switch (syscall.effect()) {
+            case NEW_FD, NEW_FD_CLOEXEC -> fdIdentity(syscall) == 0 ? (byte) Libbpf.IOR_INODE_OF_RET() : 0;
+            case DUP -> (byte) Libbpf.IOR_INODE_OF_RET();
+            case CLOSE, CLOSE_RANGE, PIPE -> 0;
+            default -> syscall.has(ArgRole.FD) ? oneBased(syscall, ArgRole.FD) : 0;
+        };
+    }
+
     /** Replaces the filters; the pid set is rewritten to hold exactly {@code filter.pids()}. */
     synchronized void setFilter(KernelFilter filter) {
         try (Arena arena = Arena.ofConfined()) {
             for (int pid : filter.pids()) {
                 if (pidsInMap.add(pid)) {
                     update(pidsFd, arena.allocateFrom(ValueLayout.JAVA_INT, pid),
-                            arena.allocateFrom(ValueLayout.JAVA_BYTE, (byte) 1), "ior_pids");
+                            arena.allocateFrom(ValueLayout.JAVA_BYTE, (byte) Libbpf.IOR_PID_NAMED()), "ior_pids");
                 }
             }
             pidsInMap.removeIf(pid -> {
@@ -101,6 +123,7 @@ final class KernelMaps {
             ior_filter.use_pid_set(value, filter.pids().isEmpty() ? 0 : 1);
             ior_filter.tid(value, filter.tid());
             ior_filter.min_latency_ns(value, filter.minLatencyNs());
+            ior_filter.follow(value, filter.follow() ? 1 : 0);
             byte[] comm = filter.comm().getBytes(StandardCharsets.UTF_8);
             MemorySegment.copy(comm, 0, ior_filter.comm(value), ValueLayout.JAVA_BYTE, 0, Math.min(comm.length, 15));
             update(filterFd, arena.allocateFrom(ValueLayout.JAVA_INT, 0), value, "ior_filter");
@@ -128,17 +151,28 @@ final class KernelMaps {
 
     /** Counter {@code index} (enum ior_counter) summed over every CPU. */
     long counter(int index) {
+        return perCpuSums(countersFd, index, 1)[0];
+    }
+
+    /** The kernel's calls and emitted records of sampled syscall {@code nr}, summed over every CPU. */
+    long[] sampled(int nr) {
+        return perCpuSums(sampledFd, nr, 2);
+    }
+
+    /** The {@code longs} u64 fields of entry {@code key} of a per-CPU array, each summed over every CPU. */
+    private long[] perCpuSums(int fd, int key, int longs) {
+        long[] sums = new long[longs];
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment values = arena.allocate(8L * cpus, 8);
-            int rc = Libbpf.bpf_map_lookup_elem(countersFd, arena.allocateFrom(ValueLayout.JAVA_INT, index), values);
-            if (rc != 0) {
-                return 0;
+            MemorySegment values = arena.allocate(8L * longs * cpus, 8); // per-CPU values are 8-byte aligned
+            if (Libbpf.bpf_map_lookup_elem(fd, arena.allocateFrom(ValueLayout.JAVA_INT, key), values) != 0) {
+                return sums;
             }
-            long sum = 0;
             for (int cpu = 0; cpu < cpus; cpu++) {
-                sum += values.getAtIndex(ValueLayout.JAVA_LONG, cpu);
+                for (int i = 0; i < longs; i++) {
+                    sums[i] += values.getAtIndex(ValueLayout.JAVA_LONG, (long) cpu * longs + i);
+                }
             }
-            return sum;
+            return sums;
         }
     }
 

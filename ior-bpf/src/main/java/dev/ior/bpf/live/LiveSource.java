@@ -10,6 +10,8 @@ import dev.ior.bpf.ring.RingReader;
 import dev.ior.bpf.sys.Libc;
 import dev.ior.core.IorException;
 import dev.ior.core.KernelFilter;
+import dev.ior.core.Sampling;
+import dev.ior.core.SyscallSampling;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.proc.ProcFs;
 import dev.ior.core.source.EventSink;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,8 @@ public final class LiveSource implements EventSource {
 
     private static final System.Logger LOG = System.getLogger(LiveSource.class.getName());
     private static final String OBJECT = "/dev/ior/bpf/ior.bpf.o";
+    /** The same object identifying each fd by its inode (bpf-src/build.sh, FdIdentity). */
+    private static final String INODE_OBJECT = "/dev/ior/bpf/ior-inode.bpf.o";
     /** How long the reader sleeps when the ring is empty: the longest an event waits. */
     private static final int IDLE_WAIT_MS = 50;
     /** Wake the reader early once this much is queued (bounded by a quarter ring). */
@@ -61,6 +66,10 @@ public final class LiveSource implements EventSource {
     private RecordDecoder decoder;
     private long bootToWallNs;
     private volatile List<Syscall> traced = List.of();
+    private volatile Sampling sampling = Sampling.EVERY_CALL;
+    private long unfollowedWarned;
+    /** The sampling totals as they were when the maps were freed. */
+    private volatile List<SyscallSampling> finalSamplingTotals;
     private List<String> programs = List.of();
     private Set<String> kernelSyscalls = Set.of();
     private boolean uringTraced;
@@ -83,22 +92,15 @@ public final class LiveSource implements EventSource {
         Tracefs tracefs = Tracefs.mountIfNeeded();
         kernelSyscalls = tracefs.syscalls();
         boolean uring = URING_TRACEPOINTS.stream().allMatch(tp -> tracefs.hasEvent("io_uring", tp));
-        bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - Libc.clockNanos(Libc.CLOCK_BOOTTIME);
-        try {
-            object = load(settings, uring);
-        } catch (BpfException e) {
-            if (!uring) {
-                throw e;
-            }
-            // io_uring's tracepoints changed shape over kernel versions: trace syscalls without them
-            LOG.log(System.Logger.Level.DEBUG, "io_uring operations are not traced on this kernel: {0}",
-                    e.getMessage());
-            uring = false;
-            object = load(settings, false);
-        }
         uringTraced = uring;
+        requireAvailable(selected, settings.syscalls());
+        bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - kernelBootNanos();
+        Loaded loaded = loadRichest(settings, uring, FdIdentity.enabled());
+        object = loaded.object();
+        uringTraced = loaded.uring();
         maps = new KernelMaps(object);
         maps.setFilter(settings.filter());
+        sampling = settings.sampling();
         apply(selected);
         long attaching = System.nanoTime();
         programs = object.attachAll();
@@ -110,8 +112,47 @@ public final class LiveSource implements EventSource {
                 (done - began) / 1_000_000, (done - attaching) / 1_000_000);
     }
 
-    private static BpfObject load(TraceSettings settings, boolean uring) {
-        BpfObject loaded = BpfObject.open(readObject(), "ior");
+    /** A loaded object and whether it traces io_uring operations. */
+    private record Loaded(BpfObject object, boolean uring) {
+    }
+
+    /**
+     * Loads the richest object this kernel takes: with io_uring's programs and the
+     * inode-reading variant when wanted, then without either (io_uring's tracepoints
+     * changed shape over kernel versions; a kernel that names the kfunc may still refuse
+     * the object). Dropping io_uring is expected on old kernels; dropping fd identity is
+     * not, and is said.
+     */
+    private static Loaded loadRichest(TraceSettings settings, boolean uring, boolean fdIdentity) {
+        BpfException failure = null;
+        for (boolean withInode : choices(fdIdentity)) {
+            for (boolean withUring : choices(uring)) {
+                try {
+                    BpfObject object = load(settings, withUring, withInode);
+                    if (uring && !withUring) {
+                        LOG.log(System.Logger.Level.DEBUG, "io_uring operations are not traced on this kernel: {0}",
+                                failure.getMessage());
+                    }
+                    if (fdIdentity && !withInode) {
+                        LOG.log(System.Logger.Level.WARNING, "warning: fds are not identified by inode here: {0}",
+                                failure.getMessage());
+                    }
+                    return new Loaded(object, withUring);
+                } catch (BpfException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+        }
+        throw failure;
+    }
+
+    /** What to try for a feature: with it first when it is wanted, then without. */
+    private static boolean[] choices(boolean wanted) {
+        return wanted ? new boolean[] {true, false} : new boolean[] {false};
+    }
+
+    private static BpfObject load(TraceSettings settings, boolean uring, boolean fdIdentity) {
+        BpfObject loaded = BpfObject.open(readObject(fdIdentity ? INODE_OBJECT : OBJECT), "ior");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment rodata = arena.allocate(ior_settings.layout());
             ior_settings.self_tgid(rodata, (int) ProcessHandle.current().pid());
@@ -137,6 +178,7 @@ public final class LiveSource implements EventSource {
             while (!stopping) {
                 if (ring.drain(decoder) == 0) {
                     sink.onIdle();
+                    warnIfUnfollowed();
                     ring.await(IDLE_WAIT_MS);
                 }
             }
@@ -150,6 +192,24 @@ public final class LiveSource implements EventSource {
     @Override
     public void stop() {
         stopping = true;
+    }
+
+    /** Children --follow could not add to the full pid set are untraced: never silently. */
+    private void warnIfUnfollowed() {
+        long unfollowed = maps.counter(Libbpf.IOR_CNT_LOST_FOLLOW());
+        if (unfollowed > unfollowedWarned) {
+            unfollowedWarned = unfollowed;
+            LOG.log(System.Logger.Level.WARNING, "warning: {0} forked children were not followed: the kernel''s pid "
+                    + "set is full", unfollowed);
+        }
+    }
+
+    /**
+     * CLOCK_BOOTTIME as the kernel counts it (the clock of every record), also when ior
+     * runs in a time namespace, whose boot clock is offset from the kernel's.
+     */
+    private static long kernelBootNanos() {
+        return Libc.clockNanos(Libc.CLOCK_BOOTTIME) - TimeNamespace.boottimeOffsetNanos();
     }
 
     @Override
@@ -198,6 +258,7 @@ public final class LiveSource implements EventSource {
     public void setSyscalls(Set<String> patterns) {
         List<Syscall> selected = table.select(patterns);
         openMaps();
+        requireAvailable(selected, patterns);
         apply(selected);
     }
 
@@ -214,9 +275,14 @@ public final class LiveSource implements EventSource {
         return procFs;
     }
 
-    /** The syscalls and io_uring operations this source traces: the selection the running kernel has. */
+    @Override
     public List<Syscall> traced() {
         return traced;
+    }
+
+    @Override
+    public List<Syscall> available() {
+        return SyscallTable.builtIn().all().stream().filter(this::available).toList();
     }
 
     /** The BPF programs attached by {@link #open}, by name. */
@@ -224,17 +290,54 @@ public final class LiveSource implements EventSource {
         return programs;
     }
 
-    /** Writes the probe set: every row the kernel has, traced if selected (tracked either way). */
+    @Override
+    public synchronized void setSampling(Sampling newSampling) {
+        openMaps();
+        sampling = newSampling;
+        apply(traced);
+    }
+
+    @Override
+    public List<SyscallSampling> samplingTotals() {
+        KernelMaps m = maps;
+        List<SyscallSampling> last = finalSamplingTotals;
+        if (last != null || m == null) {
+            return last == null ? List.of() : last;
+        }
+        Sampling now = sampling;
+        List<SyscallSampling> totals = new ArrayList<>();
+        for (Syscall syscall : now.sampled(traced)) {
+            if (!syscall.isUringOperation()) {
+                long[] counts = m.sampled(syscall.nr());
+                totals.add(new SyscallSampling(syscall, now.rateOf(syscall), counts[0], counts[1]));
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * Writes the probe set: every row the kernel has, traced if selected (tracked either
+     * way), at its sampling rate (io_uring operations are not sampled).
+     */
     private synchronized void apply(List<Syscall> selected) {
         Set<Syscall> wanted = new HashSet<>(selected);
         for (Syscall syscall : table.all()) {
             if (available(syscall)) {
-                maps.setTraced(syscall, wanted.contains(syscall));
+                maps.setTraced(syscall, wanted.contains(syscall),
+                        syscall.isUringOperation() ? 1 : sampling.rateOf(syscall));
             } else {
                 LOG.log(System.Logger.Level.DEBUG, "this kernel has no {0}: not traced", syscall.name());
             }
         }
         traced = selected.stream().filter(this::available).toList();
+    }
+
+    /** A selection this kernel has none of is a usage error: it would trace nothing. */
+    private void requireAvailable(List<Syscall> selected, Set<String> patterns) {
+        if (selected.stream().noneMatch(this::available)) {
+            throw new IorException("this kernel has none of the syscalls that " + String.join(",", patterns)
+                    + " selects", IorException.USAGE_ERROR, null);
+        }
     }
 
     private boolean available(Syscall syscall) {
@@ -268,14 +371,15 @@ public final class LiveSource implements EventSource {
             ring.close();
         }
         if (object != null) {
+            finalSamplingTotals = samplingTotals(); // the maps go with the object
             object.close();
         }
     }
 
-    private static byte[] readObject() {
-        try (InputStream in = LiveSource.class.getResourceAsStream(OBJECT)) {
+    private static byte[] readObject(String name) {
+        try (InputStream in = LiveSource.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IorException("ior's BPF object is missing from the ior-bpf jar (" + OBJECT + ")");
+                throw new IorException("ior's BPF object is missing from the ior-bpf jar (" + name + ")");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -24,7 +24,7 @@ class MissingSyscallTest {
 
     @Test
     void aSyscallThisKernelLacksIsSkippedAndTheRestIsTraced(@TempDir Path dir) throws Exception {
-        LiveSource source = new LiveSource(TestTables.builtInPlus("ior_no_such_call\t1000\tread\tfd,-,count\t-"));
+        LiveSource source = new LiveSource(TestTables.builtInPlus("ior_no_such_call\t1000\tFS\tread\tfd,-,count\t-"));
         Path missing = dir.resolve("absent");
         Collector collector = new Collector();
         try (IoHelper helper = IoHelper.start("missing", missing.toString());

@@ -39,6 +39,15 @@ final class Scenario {
         }
     }
 
+    /** The scenario's events, traced by the helper's pid, of the syscalls {@code syscalls} selects. */
+    static Run byPid(List<String> syscalls, String scenario, String... args) throws Exception {
+        try (IoHelper helper = IoHelper.start(scenario, args);
+             IorSession session = IorSession.builder().pid(helper.pid()).syscalls(syscalls.toArray(String[]::new))
+                     .build()) {
+            return run(helper, session, new Collector(), (s, c) -> { });
+        }
+    }
+
     /**
      * The scenario's events, from a session on the whole host that keeps the helper's
      * command names (for scenarios that fork or exec).

@@ -81,12 +81,13 @@ final class Aggregator {
         int path = e.fileId();
         int errno = e.errno();
         long latency = e.latencyNs();
+        long timed = syscall.returns() ? latency : KeyStore.NO_LATENCY;
         long gap = e.gapNs();
         long bytes = e.bytes();
         long read = syscall.kind().readsBytes() ? bytes : 0;
         long written = syscall.kind().writesBytes() ? bytes : 0;
-        base.record(comm, pid, tid, sys, path, errno, sec, latency, read, written, bytes, countFlame);
-        baseScope.record(sec, sys, latency, gap, bytes);
+        base.record(comm, pid, tid, sys, path, errno, sec, timed, read, written, bytes, countFlame);
+        baseScope.record(sec, sys, timed, gap, bytes);
         boolean passesAll = true;
         boolean passesValues = true;
         for (Level level : levels) {
@@ -95,12 +96,12 @@ final class Aggregator {
             if (level.isValueFrame()) {
                 passesValues &= pass;
                 if (passesValues) {
-                    level.store().record(comm, pid, tid, sys, path, errno, sec, latency, read, written, bytes,
+                    level.store().record(comm, pid, tid, sys, path, errno, sec, timed, read, written, bytes,
                             countFlame);
                 }
             }
             if (passesAll) {
-                level.scope().record(sec, sys, latency, gap, bytes);
+                level.scope().record(sec, sys, timed, gap, bytes);
             } else if (!passesValues) {
                 break;
             }

@@ -26,6 +26,7 @@ final class CompiledFrame {
             case COMM -> names::comm;
             case FILE -> names::path;
             case SYSCALL -> names::syscallName;
+            case FAMILY -> id -> names.syscall(id).family().label();
             default -> null;
         };
     }
@@ -43,7 +44,7 @@ final class CompiledFrame {
                  long ret, int fd) {
         return switch (frame.field()) {
             case COMM -> byId(comm);
-            case SYSCALL -> byId(syscall);
+            case SYSCALL, FAMILY -> byId(syscall);
             case FILE -> path != KeyTable.OTHER && byId(path);
             case PID -> pid != KeyTable.OTHER && frame.test(pid);
             case TID -> tid != KeyTable.OTHER && frame.test(tid);

@@ -7,6 +7,9 @@ package dev.ior.core.analysis;
  */
 final class KeyStore {
 
+    /** The latency of a call that never returns: counted, but left out of every latency statistic. */
+    static final long NO_LATENCY = -1;
+
     final KeyTable keys;
     final SyscallHistograms latency = new SyscallHistograms();
     /** What the last publication made of these keys, kept to make the next one cheaper. */
@@ -19,6 +22,8 @@ final class KeyStore {
     void record(int comm, int pid, int tid, int syscall, int path, int errno, long second, long latencyNs,
                 long read, long written, long bytes, boolean countFlame) {
         keys.record(comm, pid, tid, syscall, path, errno, second, latencyNs, read, written, bytes, countFlame);
-        latency.record(syscall, latencyNs);
+        if (latencyNs != NO_LATENCY) {
+            latency.record(syscall, latencyNs);
+        }
     }
 }

@@ -103,15 +103,17 @@ final class KeyTable {
             d[o + FLAME_BYTES] += flameBytesValue;
         }
         d[o + COUNT]++;
-        d[o + LATENCY_SUM] += latencyNs;
-        if (latencyNs > d[o + LATENCY_MAX]) {
-            d[o + LATENCY_MAX] = latencyNs;
+        if (latencyNs != KeyStore.NO_LATENCY) {
+            d[o + LATENCY_SUM] += latencyNs;
+            if (latencyNs > d[o + LATENCY_MAX]) {
+                d[o + LATENCY_MAX] = latencyNs;
+            }
+            d[o + LATENCY_WINDOW] = windows.record(d[o + LATENCY_WINDOW], latencyNs);
+            int pidRow = (int) d[o + FILE_PID_ROWS];
+            pidWindows[pidRow] = windows.record(pidWindows[pidRow], latencyNs);
+            int commRow = (int) d[o + COMM_ROW];
+            commWindows[commRow] = windows.record(commWindows[commRow], latencyNs);
         }
-        d[o + LATENCY_WINDOW] = windows.record(d[o + LATENCY_WINDOW], latencyNs);
-        int pidRow = (int) d[o + FILE_PID_ROWS];
-        pidWindows[pidRow] = windows.record(pidWindows[pidRow], latencyNs);
-        int commRow = (int) d[o + COMM_ROW];
-        commWindows[commRow] = windows.record(commWindows[commRow], latencyNs);
         countRate(d, o, second);
         if (overCap) {
             overCap = false;

@@ -176,10 +176,10 @@ final class RowSums {
     }
 
     /** {@code row} as a table row. */
-    Row row(int row, String name, String commName, boolean other) {
+    Row row(int row, String name, String commName, String family, boolean other) {
         long[] p = percentiles[row];
         Map<String, Long> byErrno = errnos.get(row);
-        return new Row(name, commName, other, count[row], rate[row], latencySum[row], p[0], p[1], p[2],
+        return new Row(name, commName, family, other, count[row], rate[row], latencySum[row], p[0], p[1], p[2],
                 latencyMax[row], read[row], written[row], errors[row],
                 byErrno == null ? List.of() : Row.errnosByCount(byErrno), summaries[row]);
     }

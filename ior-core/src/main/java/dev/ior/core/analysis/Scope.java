@@ -20,7 +20,7 @@ final class Scope {
     }
 
     void record(long second, int syscall, long latencyNs, long gapNs, long bytes) {
-        series.record(second, bytes, LogBuckets.octave(latencyNs));
+        series.record(second, bytes, latencyNs == KeyStore.NO_LATENCY ? -1 : LogBuckets.octave(latencyNs));
         if (gapNs > 0) {
             gaps.record(syscall, gapNs);
         }

@@ -35,7 +35,9 @@ final class SeriesRing {
         int column = column(second);
         events[column]++;
         bytes[column] += byteCount;
-        heat[column * LogBuckets.OCTAVES + octave]++;
+        if (octave >= 0) { // -1: a call that never returns has no latency to show
+            heat[column * LogBuckets.OCTAVES + octave]++;
+        }
     }
 
     /** Makes {@code second} the newest column, clearing the columns it passes. */

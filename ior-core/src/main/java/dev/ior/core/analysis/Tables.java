@@ -158,7 +158,7 @@ final class Tables {
         List<Row> rows = new ArrayList<>();
         for (int id = 0; id < names.syscallLimit(); id++) {
             if (bySyscall.has(id)) {
-                rows.add(bySyscall.row(id, names.syscallName(id), "", false));
+                rows.add(bySyscall.row(id, names.syscallName(id), "", names.syscall(id).family().label(), false));
             }
         }
         return new Table(rows, error);
@@ -169,7 +169,7 @@ final class Tables {
         for (int row = 0; row < keys.fileRows.limit(); row++) {
             if (byFile.has(row)) {
                 int path = keys.fileRows.key(row);
-                rows.add(byFile.row(row, names.path(path), "", path == KeyTable.OTHER));
+                rows.add(byFile.row(row, names.path(path), "", "", path == KeyTable.OTHER));
             }
         }
         return new Table(rows, LogBuckets.RELATIVE_ERROR);
@@ -182,7 +182,7 @@ final class Tables {
                 int pid = keys.pidRows.key(row);
                 boolean other = pid == KeyTable.OTHER;
                 rows.add(byPid.row(row, other ? Row.OTHER : Integer.toString(pid),
-                        other ? "" : names.comm(byPid.comm(row)), other));
+                        other ? "" : names.comm(byPid.comm(row)), "", other));
             }
         }
         return new Table(rows, LogBuckets.RELATIVE_ERROR);
@@ -192,7 +192,7 @@ final class Tables {
         List<Row> rows = new ArrayList<>();
         for (int row = 0; row < keys.commRows.limit(); row++) {
             if (byComm.has(row)) {
-                rows.add(byComm.row(row, names.comm(keys.commRows.key(row)), "", false));
+                rows.add(byComm.row(row, names.comm(keys.commRows.key(row)), "", "", false));
             }
         }
         return new Table(rows, LogBuckets.RELATIVE_ERROR);

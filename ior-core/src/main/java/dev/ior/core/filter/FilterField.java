@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a filter frame tests. Key fields (comm, pid, tid, syscall, file) are the
- * dimensions ior keys its aggregates by, so a frame on them filters everything counted
+ * What a filter frame tests. Key fields (comm, pid, tid, syscall, file, and family,
+ * which follows from the syscall) are the dimensions ior keys its aggregates by, so a frame on them filters everything counted
  * so far; value fields (latency, gap, bytes, ret, fd) differ per event and a frame on
  * them applies to events from the moment it is pushed.
  */
@@ -20,6 +20,8 @@ public enum FilterField {
     SYSCALL("syscall", Type.TEXT),
     /** The file (also spelled {@code path}). */
     FILE("file", Type.TEXT),
+    /** The syscall's family ({@code FS}, {@code Network}, ...): scopes everything to one family. */
+    FAMILY("family", Type.TEXT),
     /** Time in the kernel, with a unit: ns, us, ms, s (none = ns). */
     LATENCY("latency", Type.DURATION),
     /** Time since the thread's previous call returned, with a unit like latency. */
@@ -61,7 +63,7 @@ public enum FilterField {
 
     /** Whether ior keys its aggregates by this field (so a frame filters the past too). */
     public boolean isKey() {
-        return ordinal() <= FILE.ordinal();
+        return ordinal() <= FAMILY.ordinal();
     }
 
     /** The field spelled {@code name} in filter text ({@code path} is {@link #FILE}). */

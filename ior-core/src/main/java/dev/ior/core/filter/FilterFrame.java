@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <ul>
  *   <li>{@code ~} case-insensitive substring, {@code =~} regular expression found
- *       anywhere (Java syntax), both on text fields (comm, syscall, file);</li>
+ *       anywhere (Java syntax), both on text fields (comm, syscall, file, family);</li>
  *   <li>{@code =} and {@code !=} exact, on every field;</li>
  *   <li>{@code > < >= <=} on numbers (pid, tid, bytes, ret, fd) and times (latency,
  *       gap: a number, decimals allowed, with a unit ns, us, ms or s; none = ns).</li>
@@ -67,7 +67,7 @@ public final class FilterFrame {
         String name = text.substring(at, nameEnd);
         FilterField field = FilterField.byLabel(name).orElseThrow(() -> new FilterSyntaxException(text, at + 1,
                 (name.isEmpty() ? "expected a field name" : "unknown field \"" + name + "\"")
-                        + " (fields: comm, pid, tid, syscall, file or path, latency, gap, bytes, ret, fd)"));
+                        + " (fields: comm, pid, tid, syscall, file or path, family, latency, gap, bytes, ret, fd)"));
         int opAt = skipSpaces(text, nameEnd);
         FilterOperator operator = FilterOperator.at(text, opAt);
         if (operator == null) {

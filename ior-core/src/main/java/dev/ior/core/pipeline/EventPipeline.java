@@ -302,14 +302,14 @@ public final class EventPipeline implements EventSink {
         int fdArg = syscall.arg(ArgRole.FD);
         if (fdArg >= 0 && !isAnonymousMap(raw, syscall)) {
             e.fd = (int) raw.args[fdArg];
-            e.fileId = fileOf(raw, syscall, process, e.fd);
+            e.fileId = fileOf(raw, syscall, process, e.fd, argInode(raw, syscall));
         }
         int fd2Arg = syscall.arg(ArgRole.FD2);
         if (fd2Arg >= 0 && syscall.kind() == SyscallClass.TRANSFER) {
             e.oldFd = e.fd;
             e.oldFileId = e.fileId;
             e.fd = (int) raw.args[fd2Arg];
-            e.fileId = fileOf(raw, syscall, process, e.fd);
+            e.fileId = fileOf(raw, syscall, process, e.fd, 0);
         }
     }
 
@@ -348,12 +348,29 @@ public final class EventPipeline implements EventSink {
         return resolveOrEmpty(resolver.resolve(process, dirfd, raw.paths, offset, length));
     }
 
-    /** The file behind fd; nothing for an io_uring fixed file (an index, not an fd). */
-    private int fileOf(RawEvent raw, Syscall syscall, ProcessState process, int fd) {
+    /**
+     * The file behind fd, checked against the inode the kernel side read behind it (0:
+     * none); nothing for an io_uring fixed file (an index, not an fd).
+     */
+    private int fileOf(RawEvent raw, Syscall syscall, ProcessState process, int fd, long inode) {
         if (syscall.isUringOperation() && (raw.args[URING_SQE_FLAGS] & IOSQE_FIXED_FILE) != 0) {
             return Interner.EMPTY;
         }
-        return resolveOrEmpty(processes.resolveFd(process, fd));
+        return resolveOrEmpty(processes.resolveFd(process, fd, inode));
+    }
+
+    /** The inode behind the fd argument, when the record carries it (not a new fd's). */
+    private static long argInode(RawEvent raw, Syscall syscall) {
+        boolean newFd = switch (syscall.effect()) {
+            case NEW_FD, NEW_FD_CLOEXEC, DUP -> true;
+            default -> false;
+        };
+        return (raw.flags & RawEvent.FD_INODE) != 0 && !newFd ? raw.ino : 0;
+    }
+
+    /** fd names rejected because the kernel side saw another inode behind the fd. */
+    public long staleFdNames() {
+        return processes.staleNames();
     }
 
     private static boolean isAnonymousMap(RawEvent raw, Syscall syscall) {
@@ -373,8 +390,12 @@ public final class EventPipeline implements EventSink {
                 int name = newFdName(raw, e.fileId, (int) raw.ino);
                 e.fileId = resolveOrEmpty(name);
                 remember(process, e.fd, name, syscall.effect() == Effect.NEW_FD_CLOEXEC || cloexec(syscall, raw));
+                rememberInode(raw, process, e.fd);
             }
-            case DUP -> processes.open(process, (int) ret, e.fileId, false);
+            case DUP -> {
+                processes.open(process, (int) ret, e.fileId, false);
+                rememberInode(raw, process, (int) ret);
+            }
             case DUP_TO -> {
                 int target = (int) raw.args[syscall.arg(ArgRole.FD2)];
                 if (target != e.fd) {
@@ -406,7 +427,7 @@ public final class EventPipeline implements EventSink {
                 e.fd = (int) pair;
                 e.fileId = resolveOrEmpty(first);
             }
-            case NONE -> { }
+            case NONE, NO_RETURN, RESUME -> { }
         }
     }
 
@@ -419,6 +440,13 @@ public final class EventPipeline implements EventSink {
             return fdNames.name(raw.fsMagic, inode & 0xffffffffL, raw.paths, raw.pathOffset, raw.pathLength);
         }
         return pathId == Interner.EMPTY ? ProcessState.UNKNOWN : pathId;
+    }
+
+    /** The inode the kernel side read behind a new fd, when the record carries it. */
+    private void rememberInode(RawEvent raw, ProcessState process, int fd) {
+        if ((raw.flags & RawEvent.FD_INODE) != 0) {
+            processes.inode(process, fd, raw.ino);
+        }
     }
 
     /** Records a new fd; one whose name is unknown is forgotten, to be read from /proc once on use. */

@@ -62,6 +62,11 @@ public final class ProcFs {
         return Files.isDirectory(root.resolve(Integer.toString(pid)));
     }
 
+    /** Whether thread {@code tid} belongs to process {@code pid} now. */
+    public boolean isThreadOf(int tid, int pid) {
+        return Files.isDirectory(root.resolve(pid + "/task/" + tid));
+    }
+
     /** Every pid in /proc now. */
     public List<Integer> pids() {
         return numbered(root);

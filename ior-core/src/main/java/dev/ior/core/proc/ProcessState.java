@@ -19,6 +19,11 @@ public final class ProcessState {
     final IntHashSet cloexec = new IntHashSet();
     /** fds looked up in /proc without success: not looked up again. */
     final IntHashSet unresolvable = new IntHashSet();
+    /**
+     * The inode behind an fd as the kernel side last reported it, its low 32 bits (all a
+     * pipe pair's record carries); 0 = not reported.
+     */
+    final Int2IntHashMap inodes = new Int2IntHashMap(0);
 
     ProcessState(int pid) {
         this.pid = pid;
@@ -53,6 +58,7 @@ public final class ProcessState {
     void open(int fd, int path, boolean closeOnExec) {
         fds.put(fd, path);
         unresolvable.remove(fd);
+        inodes.remove(fd);
         if (closeOnExec) {
             cloexec.add(fd);
         } else {
@@ -64,6 +70,7 @@ public final class ProcessState {
         fds.remove(fd);
         cloexec.remove(fd);
         unresolvable.remove(fd);
+        inodes.remove(fd);
     }
 
     void closeRange(long first, long last, boolean onlyMarkCloexec) {
@@ -76,12 +83,16 @@ public final class ProcessState {
                 return false;
             }
             cloexec.remove(fd);
+            inodes.remove(fd);
             return true;
         });
     }
 
     void exec() {
-        cloexec.forEach(fds::remove);
+        cloexec.forEach(fd -> {
+            fds.remove(fd);
+            inodes.remove(fd);
+        });
         cloexec.clear();
     }
 
@@ -90,6 +101,7 @@ public final class ProcessState {
         child.cwd = cwd;
         child.fds.putAll(fds);
         child.cloexec.addAll(cloexec);
+        child.inodes.putAll(inodes);
         return child;
     }
 }

@@ -24,6 +24,7 @@ public final class ProcessTable implements IdHolder {
     private final ProcFs procFs;
     private final Int2ObjectHashMap<ProcessState> processes = new Int2ObjectHashMap<>();
     private ProcessState last;
+    private long staleNames;
 
     /** A table resolving against {@code procFs}, interning paths in {@code paths}. */
     public ProcessTable(Interner paths, ProcFs procFs) {
@@ -77,6 +78,41 @@ public final class ProcessTable implements IdHolder {
         path = paths.intern(target);
         process.open(fd, path, false);
         return path;
+    }
+
+    /**
+     * The path id behind {@code fd} of {@code process}, checked against {@code inode},
+     * the inode the kernel side read behind the fd (0: not read). A name whose inode
+     * differs is stale (the fd was reused where ior could not see it: a table shared
+     * with another process, records lost in a flood) and is looked up again in /proc;
+     * an inode seen for the first time is remembered.
+     */
+    public int resolveFd(ProcessState process, int fd, long inode) {
+        if (inode == 0 || fd < 0) {
+            return resolveFd(process, fd);
+        }
+        int known = process.inodes.get(fd);
+        if (known != 0 && known != (int) inode) {
+            process.close(fd);
+            staleNames++;
+        }
+        int path = resolveFd(process, fd);
+        if (path != ProcessState.UNKNOWN) {
+            process.inodes.put(fd, (int) inode);
+        }
+        return path;
+    }
+
+    /** Records the inode behind {@code fd} of {@code process}, as the kernel side read it. */
+    public void inode(ProcessState process, int fd, long inode) {
+        if ((int) inode != 0 && process.fds.containsKey(fd)) {
+            process.inodes.put(fd, (int) inode);
+        }
+    }
+
+    /** fd names rejected because the kernel side saw another inode behind the fd. */
+    public long staleNames() {
+        return staleNames;
     }
 
     /** {@code child} starts with a copy of {@code parent}'s fds and cwd. */

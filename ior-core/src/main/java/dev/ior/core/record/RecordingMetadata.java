@@ -4,11 +4,14 @@ import dev.ior.core.HostInfo;
 import dev.ior.core.IorSession;
 import dev.ior.core.IorVersion;
 import dev.ior.core.KernelFilter;
+import dev.ior.core.Sampling;
 import dev.ior.core.SessionCounters;
+import dev.ior.core.SyscallSampling;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.proc.ProcessSnapshot;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -32,7 +35,7 @@ public final class RecordingMetadata {
     public static final String BOOT_TO_WALL = "ior.boot_to_wall_ns";
     /** The kernel-side filters, as the command line spelled them. */
     public static final String FILTERS = "ior.filters";
-    /** The traced syscalls, comma-separated, or {@code all}. */
+    /** The syscall selection, as patterns (SyscallPattern) comma-separated, or {@code default}. */
     public static final String PROBES = "ior.probes";
     /** When this file was finished, Unix epoch nanoseconds. */
     public static final String ENDED_AT = "ior.ended_at_unix_nano";
@@ -54,6 +57,16 @@ public final class RecordingMetadata {
     public static final String DROPPED_RECORDER = "ior.dropped_recorder";
     /** What the traced processes had open when tracing started: JSON, see ProcessSnapshot. */
     public static final String PROCESSES_AT_START = "ior.processes_at_start";
+    /** The sampling rates as given ({@code family:Network=10,read=0}), when not every call is an event. */
+    public static final String SAMPLING = "ior.sampling";
+    /**
+     * The kernel's exact totals of every sampled syscall when the file was finished, as JSON:
+     * {@code {"read":{"rate":10,"calls":10023,"traced":1002,"counted_only":9021}}}.
+     */
+    public static final String SAMPLING_TOTALS = "ior.sampling.totals";
+    /** With sampling, what gap_ns measures: the time between the calls that became events. */
+    public static final String SAMPLING_GAPS = "ior.sampling.gaps";
+
     /** This file's place in a rotated series, from 1. */
     public static final String FILE_INDEX = "ior.file_index";
     /**
@@ -74,8 +87,9 @@ public final class RecordingMetadata {
         metadata.put(KERNEL, HostInfo.kernelRelease());
         metadata.put(STARTED_AT, Long.toString(nowUnixNanos()));
         metadata.put(FILTERS, describe(settings.filter()));
-        metadata.put(PROBES, settings.syscalls().isEmpty() ? "all"
+        metadata.put(PROBES, settings.syscalls().isEmpty() ? "default"
                 : String.join(",", settings.syscalls().stream().sorted().toList()));
+        metadata.putAll(sampling(settings.sampling()));
         return metadata;
     }
 
@@ -87,6 +101,7 @@ public final class RecordingMetadata {
         Map<String, String> metadata = new LinkedHashMap<>(counts(session.counters()));
         metadata.put(PROCESSES_AT_START, ProcessSnapshot.toJson(session.processesAtStart()));
         metadata.put(BOOT_TO_WALL, Long.toString(session.bootToWallOffsetNs()));
+        metadata.putAll(samplingTotals(session.samplingTotals()));
         return metadata;
     }
 
@@ -106,10 +121,32 @@ public final class RecordingMetadata {
         if (filter.minLatencyNs() != 0) {
             text.append("--min-latency ").append(filter.minLatencyNs()).append("ns ");
         }
+        if (filter.follow()) {
+            text.append("--follow ");
+        }
         return text.toString().strip();
     }
 
     private RecordingMetadata() {
+    }
+
+    /** The sampling entries known at the start: none when every call is an event. */
+    private static Map<String, String> sampling(Sampling sampling) {
+        if (sampling.everyCall()) {
+            return Map.of();
+        }
+        return Map.of(SAMPLING, sampling.describe(),
+                SAMPLING_GAPS, "gap_ns is measured between the calls that became events");
+    }
+
+    /** The sampling totals entry when a file is finished: none when nothing is sampled. */
+    private static Map<String, String> samplingTotals(List<SyscallSampling> totals) {
+        if (totals.isEmpty()) {
+            return Map.of();
+        }
+        return Map.of(SAMPLING_TOTALS, totals.stream().map(t -> "\"" + t.syscall().name() + "\":{\"rate\":"
+                + t.rate() + ",\"calls\":" + t.calls() + ",\"traced\":" + t.traced() + ",\"counted_only\":"
+                + t.countedOnly() + "}").collect(Collectors.joining(",", "{", "}")));
     }
 
     /**

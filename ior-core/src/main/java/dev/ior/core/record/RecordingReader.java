@@ -6,6 +6,7 @@ import dev.ior.core.IorException;
 import dev.ior.core.syscall.Effect;
 import dev.ior.core.syscall.Syscall;
 import dev.ior.core.syscall.SyscallClass;
+import dev.ior.core.syscall.SyscallFamily;
 import dev.ior.core.syscall.SyscallTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,7 +172,8 @@ public final class RecordingReader implements AutoCloseable {
                     kind = SyscallClass.OTHER;
                 }
             }
-            return new Syscall(-1, n, -1, kind, List.of(), Effect.NONE);
+            SyscallFamily family = SyscallFamily.byLabel(field(row, "family")).orElse(SyscallFamily.MISC);
+            return new Syscall(-1, n, -1, family, kind, List.of(), Effect.NONE, false);
         }));
     }
 

@@ -55,7 +55,7 @@ final class RecordingSchema {
         c.add(ints(uint32("pid"), b -> b.pid));
         c.add(ints(uint32("tid"), b -> b.tid));
         c.add(bySyscall(string("syscall"), Syscall::name, true));
-        c.add(constant(string("family"), "FS"));
+        c.add(bySyscall(string("family"), syscall -> syscall.family().label(), true));
         c.add(ints(int32("fd"), b -> b.fd));
         c.add(longs(int64("ret"), b -> b.ret));
         c.add(longs(uint64("bytes"), b -> b.bytes));
@@ -118,7 +118,7 @@ final class RecordingSchema {
 
     /** The original's is_error: a -errno return, but not a kernel restart code. */
     static boolean isError(long ret) {
-        return ret < 0 && ret >= -Errno.MAX_ERRNO && !(ret <= -Errno.ERESTARTSYS && ret >= -Errno.ERESTART_RESTARTBLOCK);
+        return Errno.of(ret) != 0;
     }
 
     private static String direction(Syscall syscall) {

@@ -1,8 +1,13 @@
 package dev.ior.core.source;
 
 import dev.ior.core.KernelFilter;
+import dev.ior.core.Sampling;
+import dev.ior.core.SyscallSampling;
 import dev.ior.core.TraceSettings;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.syscall.Syscall;
+import dev.ior.core.syscall.SyscallTable;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +52,35 @@ public interface EventSource extends AutoCloseable {
      */
     default void setSyscalls(Set<String> patterns) {
         throw new UnsupportedOperationException("this event source cannot change its probe set");
+    }
+
+    /**
+     * Replaces the sampling while running. A source whose events are fixed (a recording)
+     * cannot and says so.
+     */
+    default void setSampling(Sampling sampling) {
+        throw new UnsupportedOperationException("this event source cannot sample");
+    }
+
+    /** The kernel's totals of every sampled syscall traced now; empty when nothing is sampled. */
+    default List<SyscallSampling> samplingTotals() {
+        return List.of();
+    }
+
+    /**
+     * The syscalls and io_uring operations this source can deliver events of: for a live
+     * source those the running kernel has, for others every one ior knows.
+     */
+    default List<Syscall> available() {
+        return SyscallTable.builtIn().all();
+    }
+
+    /**
+     * The syscalls and io_uring operations this source delivers events of now: for a live
+     * source the selection among the {@link #available} ones; for others every one.
+     */
+    default List<Syscall> traced() {
+        return available();
     }
 
     /**

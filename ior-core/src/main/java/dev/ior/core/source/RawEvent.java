@@ -40,6 +40,11 @@ public final class RawEvent {
      * the new fd the call returned; for a pair, ino holds both inodes as u32 halves.
      */
     public static final int FD_IDENTITY = 1 << 6;
+    /**
+     * Flag: {@link #ino} is the inode behind the fd the record names (the new fd of an open or
+     * dup, else the fd the call acts on), read by the kernel side at exit.
+     */
+    public static final int FD_INODE = 1 << 7;
 
     /** SYSCALL, FORK, EXEC, EXIT or URING. */
     public int kind;
@@ -53,7 +58,7 @@ public final class RawEvent {
     public long ret;
     /** Raw arguments. */
     public final long[] args = new long[6];
-    /** With {@link #FD_IDENTITY}: the new fd's inode. */
+    /** With {@link #FD_IDENTITY}: the new fd's inode; with {@link #FD_INODE}: its fd's inode. */
     public long ino;
     /** With {@link #FD_IDENTITY}: the new fd's file-system magic. */
     public int fsMagic;

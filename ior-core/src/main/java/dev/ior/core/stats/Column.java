@@ -29,7 +29,9 @@ public enum Column {
     /** Bytes written. */
     BYTES_WRITTEN(Comparator.comparingLong(Row::bytesWritten)),
     /** Failed calls. */
-    ERRORS(Comparator.comparingLong(Row::errors));
+    ERRORS(Comparator.comparingLong(Row::errors)),
+    /** The family of syscall rows. */
+    FAMILY(Comparator.comparing(Row::family));
 
     private final Comparator<Row> ascending;
 

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param name           the key as shown: syscall name, path, comm, or pid in decimal; "" for
  *                       events without a file in the files table
  * @param comm           for pid rows the process's latest command name, otherwise ""
+ * @param family         for syscall rows the syscall's family ({@code FS}, {@code Network}, ...), otherwise ""
  * @param other          whether this is the row that least recently seen keys were evicted into
  * @param count          events
  * @param ratePerSecond  events per second over the last second (sliding)
@@ -25,9 +26,9 @@ import java.util.Map;
  * @param errnos         failed calls per errno name, most frequent first
  * @param latency        the compact latency histogram, for merging rows
  */
-public record Row(String name, String comm, boolean other, long count, double ratePerSecond, long totalLatencyNs,
-                  long p50, long p95, long p99, long maxLatencyNs, long bytesRead, long bytesWritten, long errors,
-                  List<ErrnoCount> errnos, LatencySummary latency) {
+public record Row(String name, String comm, String family, boolean other, long count, double ratePerSecond,
+                  long totalLatencyNs, long p50, long p95, long p99, long maxLatencyNs, long bytesRead,
+                  long bytesWritten, long errors, List<ErrnoCount> errnos, LatencySummary latency) {
 
     /** The label of the row that evicted keys merge into. */
     public static final String OTHER = "(other)";

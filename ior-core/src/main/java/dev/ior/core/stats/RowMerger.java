@@ -33,7 +33,7 @@ final class RowMerger {
             }
             latency = latency.merge(row.latency());
         }
-        return new Row(name, "", false, count, rate, total, latency.percentile(50), latency.percentile(95),
+        return new Row(name, "", "", false, count, rate, total, latency.percentile(50), latency.percentile(95),
                 latency.percentile(99), max, read, written, errors, Row.errnosByCount(errnos), latency);
     }
 }

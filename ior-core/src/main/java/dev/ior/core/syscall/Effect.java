@@ -1,6 +1,6 @@
 package dev.ior.core.syscall;
 
-/** What a successful call does to its process's fd table or working directory. */
+/** What a successful call does to its process's fd table or working directory, or to its control flow. */
 public enum Effect {
     /** Nothing. */
     NONE("-"),
@@ -26,7 +26,17 @@ public enum Effect {
     /** The working directory becomes the fd's file. */
     FCHDIR("fchdir"),
     /** Two new fds (a pipe or a socket pair), read from the dereferenced argument. */
-    PIPE("pipe");
+    PIPE("pipe"),
+    /**
+     * The call does not return to its caller (exit, exit_group, rt_sigreturn): its event
+     * is made at entry, without latency, and left out of latency statistics.
+     */
+    NO_RETURN("no_return"),
+    /**
+     * restart_syscall: runs again a call that an interruption stopped with
+     * ERESTART_RESTARTBLOCK; that call stays one event, its restarts counted.
+     */
+    RESUME("resume");
 
     private final String label;
 

@@ -1,6 +1,6 @@
 package dev.ior.core.syscall;
 
-/** What kind of file I/O a syscall does; decides how its bytes count. */
+/** What kind of I/O a syscall does; decides how its bytes count. */
 public enum SyscallClass {
     /** Opens or creates a file and returns an fd. */
     OPEN,
@@ -32,6 +32,8 @@ public enum SyscallClass {
     ASYNC,
     /** File-change notification. */
     NOTIFY,
+    /** Moves no file data the byte columns count: process, memory, time, signal calls and the like. */
+    NONE,
     /** Not known to this version of ior (a recording from a newer one). */
     OTHER;
 

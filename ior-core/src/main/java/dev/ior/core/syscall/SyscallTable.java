@@ -1,10 +1,8 @@
 package dev.ior.core.syscall;
 
 import dev.ior.core.IorException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,18 +12,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * The syscall catalogue: every syscall and io_uring operation ior traces, loaded from
- * the table shared with the BPF side ({@code bpf-src/syscalls.tsv}). Lookups by kernel
- * number are an array index, cheap enough for every event.
+ * The syscall catalogue: every syscall ior knows (every syscall of the kernels it is
+ * tested on) and every io_uring operation, loaded from the table shared with the BPF
+ * side ({@code bpf-src/syscalls.tsv}), each with its family and whether it is traced
+ * by default. Lookups by kernel number are an array index, cheap enough for every event.
  */
 public final class SyscallTable {
 
     private static final String RESOURCE = "syscalls.tsv";
+    /** The syscalls not traced by default, with the reasons. */
+    private static final String NOT_DEFAULT = "syscalls-ignored.tsv";
     private static final SyscallTable BUILT_IN = load();
     /** IORING_OP_ is a u8. */
     private static final int URING_OPS = 256;
@@ -79,42 +80,41 @@ public final class SyscallTable {
     }
 
     /**
-     * The syscalls that a list of patterns selects, in table order. A pattern is a name
-     * or a glob ({@code *} any run of characters, {@code ?} one: {@code open*},
-     * {@code io_uring:*}); one starting with {@code !} excludes what it matches. No
-     * including pattern selects everything; exclusions apply last.
+     * The syscalls that a list of patterns selects ({@link SyscallPattern}: names, globs,
+     * {@code family:NAME}, {@code kind:NAME}, {@code default}, each optionally after
+     * {@code !} to exclude), in table order. What the including patterns match, together;
+     * no including pattern selects the default set; exclusions apply last, so an
+     * exclusion wins.
      *
-     * @throws IorException (usage) when a pattern matches no syscall ior traces
+     * @throws IorException (usage) when a pattern matches no syscall, names no family or
+     *                      kind, or when the selection leaves nothing to trace
      */
     public List<Syscall> select(Collection<String> patterns) {
-        List<Predicate<String>> includes = new ArrayList<>();
-        List<Predicate<String>> excludes = new ArrayList<>();
-        for (String pattern : patterns) {
-            boolean exclude = pattern.startsWith("!");
-            String glob = exclude ? pattern.substring(1) : pattern;
-            Predicate<String> matcher = glob(glob);
-            if (syscalls.stream().map(Syscall::name).noneMatch(matcher)) {
-                throw new IorException("no syscall ior traces matches '" + glob + "' (names as in tracefs, e.g. "
-                        + "openat, newfstatat, io_uring:read; globs like open* work)", IorException.USAGE_ERROR, null);
+        List<SyscallPattern> includes = new ArrayList<>();
+        List<SyscallPattern> excludes = new ArrayList<>();
+        for (String text : patterns) {
+            SyscallPattern pattern = SyscallPattern.parse(text);
+            if (syscalls.stream().noneMatch(pattern::matches)) {
+                throw new IorException("no syscall matches '" + text.substring(pattern.isExclusion() ? 1 : 0)
+                        + "' (names as in tracefs, e.g. openat, newfstatat, io_uring:read; globs like open* work)",
+                        IorException.USAGE_ERROR, null);
             }
-            (exclude ? excludes : includes).add(matcher);
+            (pattern.isExclusion() ? excludes : includes).add(pattern);
         }
-        return syscalls.stream()
-                .filter(s -> includes.isEmpty() || includes.stream().anyMatch(m -> m.test(s.name())))
-                .filter(s -> excludes.stream().noneMatch(m -> m.test(s.name())))
+        List<Syscall> selected = syscalls.stream()
+                .filter(s -> includes.isEmpty() ? s.tracedByDefault() : includes.stream().anyMatch(p -> p.matches(s)))
+                .filter(s -> excludes.stream().noneMatch(p -> p.matches(s)))
                 .toList();
+        if (selected.isEmpty()) {
+            throw new IorException("the syscall selection " + String.join(",", patterns) + " leaves nothing to trace",
+                    IorException.USAGE_ERROR, null);
+        }
+        return selected;
     }
 
-    private static Predicate<String> glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString()).asMatchPredicate();
+    /** The syscalls traced when a session selects none, in table order. */
+    public List<Syscall> defaults() {
+        return syscalls.stream().filter(Syscall::tracedByDefault).toList();
     }
 
     /** The syscall named {@code name}. */
@@ -137,23 +137,37 @@ public final class SyscallTable {
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
             throw new IorException("ior supports x86_64 only so far; this JVM reports " + arch);
         }
-        try (InputStream in = SyscallTable.class.getResourceAsStream(RESOURCE)) {
+        return parse(rows(RESOURCE), notTracedByDefault().keySet());
+    }
+
+    /**
+     * The syscalls ior does not trace by default, with the reason for each, from
+     * {@code bpf-src/syscalls-ignored.tsv}, in file order.
+     */
+    public static Map<String, String> notTracedByDefault() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String[] cols : rows(NOT_DEFAULT)) {
+            reasons.put(cols[0], cols.length > 1 ? cols[1] : "");
+        }
+        return reasons;
+    }
+
+    /** The tab-separated rows of a table resource, without comments and the header line. */
+    private static List<String[]> rows(String resource) {
+        try (InputStream in = SyscallTable.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the ior-core jar");
+                throw new IllegalStateException(resource + " is missing from the ior-core jar");
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            return rowsOf(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static SyscallTable parse(BufferedReader reader) throws IOException {
-        List<Syscall> rows = new ArrayList<>();
-        String line;
+    private static List<String[]> rowsOf(String text) {
+        List<String[]> rows = new ArrayList<>();
         boolean header = true;
-        int lineNo = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
+        for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -161,16 +175,30 @@ public final class SyscallTable {
                 header = false;
                 continue;
             }
-            String[] cols = line.split("\t");
-            if (cols.length != 5) {
-                throw new IllegalStateException(RESOURCE + ":" + lineNo + ": expected 5 columns");
-            }
-            List<ArgRole> args = cols[3].isEmpty() ? List.of()
-                    : Arrays.stream(cols[3].split(",")).map(ArgRole::of).toList();
-            rows.add(new Syscall(rows.size(), cols[0], Integer.parseInt(cols[1]),
-                    SyscallClass.valueOf(cols[2].toUpperCase(java.util.Locale.ROOT)), args,
-                    Effect.of(cols[4])));
+            rows.add(line.split("\t", -1));
         }
-        return new SyscallTable(rows);
+        return rows;
+    }
+
+    /** A table from the text of a syscalls.tsv (tests add rows to ior's own). */
+    static SyscallTable parse(String text) {
+        return parse(rowsOf(text), notTracedByDefault().keySet());
+    }
+
+    private static SyscallTable parse(List<String[]> rows, Set<String> notDefault) {
+        List<Syscall> syscalls = new ArrayList<>();
+        for (String[] cols : rows) {
+            if (cols.length != 6) {
+                throw new IllegalStateException(RESOURCE + ": " + cols[0] + ": expected 6 columns");
+            }
+            SyscallFamily family = SyscallFamily.byLabel(cols[2]).orElseThrow(
+                    () -> new IllegalStateException(RESOURCE + ": " + cols[0] + ": unknown family " + cols[2]));
+            List<ArgRole> args = cols[4].isEmpty() ? List.of()
+                    : Arrays.stream(cols[4].split(",")).map(ArgRole::of).toList();
+            syscalls.add(new Syscall(syscalls.size(), cols[0], Integer.parseInt(cols[1]), family,
+                    SyscallClass.valueOf(cols[3].toUpperCase(Locale.ROOT)), args, Effect.of(cols[5]),
+                    !notDefault.contains(cols[0])));
+        }
+        return new SyscallTable(syscalls);
     }
 }

@@ -48,6 +48,34 @@ class FilterScopeTest {
     }
 
     @Test
+    void aFamilyFrameScopesEverythingToOneFamilyAndSyscallRowsNameTheirFamily() {
+        Feed feed = new Feed().send(TablesTest.workload()).send(
+                ev(5 * S, "curl", 40, 40, SENDTO, "socket:[9]", 20 * US, 0, 100),
+                ev(6 * S, "curl", 40, 40, SENDTO, "socket:[9]", 30 * US, 0, 200),
+                ev(7 * S, "curl", 40, 40, NANOSLEEP, "", 10 * MS, 0, 0));
+        Snapshot all = feed.snapshot();
+        assertEquals("Network", all.syscalls().row("sendto").orElseThrow().family());
+        assertEquals("Time", all.syscalls().row("nanosleep").orElseThrow().family());
+        assertEquals("FS", all.syscalls().row("read").orElseThrow().family());
+        assertEquals("", all.files().row("socket:[9]").orElseThrow().family(), "only syscall rows have a family");
+
+        feed.analysis.push("family=Network");
+        Snapshot network = feed.snapshot();
+        assertEquals(List.of("sendto"), names(network.syscalls().sorted(Column.NAME, false)));
+        assertEquals(List.of("socket:[9]"), names(network.files().sorted(Column.NAME, false)));
+        assertEquals(List.of("curl"), names(network.comms().sorted(Column.NAME, false)));
+        assertEquals(300, network.syscalls().row("sendto").orElseThrow().bytesWritten());
+        assertEquals(2, network.latency().count());
+        feed.analysis.pop();
+
+        feed.analysis.push("family!=FS");
+        assertEquals(List.of("nanosleep", "sendto"), names(feed.snapshot().syscalls().sorted(Column.NAME, false)));
+        feed.analysis.pop();
+        feed.analysis.push("family~fs");
+        assertEquals(15, feed.snapshot().syscalls().totalCount());
+    }
+
+    @Test
     void everyKeyFieldFilters() {
         Feed feed = new Feed().send(TablesTest.workload());
         for (String[] frameAndCount : new String[][] {{"pid=20", "6"}, {"tid=21", "2"}, {"pid!=20", "9"},

@@ -78,6 +78,27 @@ class EventPipelineTest {
         return events.getLast();
     }
 
+    private static RawEvent inode(RawEvent raw, long ino) {
+        raw.flags |= RawEvent.FD_INODE;
+        raw.ino = ino;
+        return raw;
+    }
+
+    @Test
+    void anFdWhoseInodeChangedBehindIorsBackIsLookedUpAgainNotMisnamed() throws Exception {
+        pipeline.onRaw(inode(withPath(call("openat", 3, AT_FDCWD, 1, 0), "a.log"), 100));
+        pipeline.onRaw(inode(call("read", 10, 3, 0, 10), 100));
+        assertEquals("/home/user/a.log", last().file());
+        Files.createSymbolicLink(proc.resolve(PID + "/fd/3"), Path.of("/home/user/b.log"));
+        pipeline.onRaw(inode(call("read", 10, 3, 0, 10), 200)); // fd 3 now names another file
+        assertAll(() -> assertEquals("/home/user/b.log", last().file(), "read again from /proc"),
+                () -> assertEquals(1, pipeline.staleFdNames()));
+        pipeline.onRaw(inode(call("read", 10, 3, 0, 10), 200));
+        assertAll(() -> assertEquals("/home/user/b.log", last().file()), () -> assertEquals(1, pipeline.staleFdNames()));
+        pipeline.onRaw(call("read", 10, 3, 0, 10)); // no inode (a kernel without the kfunc): the table is trusted
+        assertEquals("/home/user/b.log", last().file());
+    }
+
     @Test
     void aCallTrackedOnlyChangesTheFdTableButIsNotShown() {
         RawEvent open = withPath(call("openat", 3, AT_FDCWD, 1, 0), "data.bin");

@@ -172,6 +172,27 @@ class ParquetRecorderTest {
     }
 
     @Test
+    void theFamilyColumnNamesEachSyscallsFamily(@TempDir Path dir) throws Exception {
+        List<EventRecord> events = new ArrayList<>(sample());
+        events.add(event(7, "sendto", 5, 64, 64, "socket:[77]", ""));
+        events.add(event(8, "nanosleep", -1, 0, 0, "", ""));
+        events.add(event(9, "io_uring:read", 6, 4096, 4096, "/data/a.log", ""));
+        Path file = record(dir.resolve("r.parquet"), events);
+        Map<String, String> families = new LinkedHashMap<>();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT syscall, family, class FROM '" + file
+                     + "' GROUP BY ALL ORDER BY syscall")) {
+            while (rs.next()) {
+                families.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        assertEquals(Map.of("close", "FS fd", "io_uring:read", "AIO read", "nanosleep", "Time none", "openat", "FS open",
+                "read", "FS read", "sendto", "Network write", "write", "FS write"), families);
+        assertEquals(events, readAll(file), "the family is read back with the syscall");
+    }
+
+    @Test
     void duckDbCountsBytesAndErrorsLikeIorDoes(@TempDir Path dir) throws Exception {
         Path file = record(dir.resolve("r.parquet"), sample());
         Map<String, String> bySyscall = new LinkedHashMap<>();

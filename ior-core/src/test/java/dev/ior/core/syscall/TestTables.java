@@ -1,9 +1,7 @@
 package dev.ior.core.syscall;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -18,7 +16,7 @@ public final class TestTables {
         try (InputStream in = SyscallTable.class.getResourceAsStream("syscalls.tsv")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n" + String.join("\n", rows)
                     + "\n";
-            return SyscallTable.parse(new BufferedReader(new StringReader(text)));
+            return SyscallTable.parse(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

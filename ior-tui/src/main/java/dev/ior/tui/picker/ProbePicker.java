@@ -15,32 +15,32 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The probe picker: which syscalls the kernel traces. Type to narrow, Space toggles
- * the syscall under the cursor, Tab toggles every one shown, Enter applies, Esc
- * cancels. None ticked means every syscall ior knows.
+ * The probe picker: which syscalls the kernel traces. Type to narrow (names, families,
+ * kinds), Space toggles the syscall under the cursor, Tab toggles every one shown,
+ * Ctrl-D ticks the default set, Enter applies, Esc cancels.
  */
 public final class ProbePicker implements Overlay {
 
     private final Choices<String> choices;
     private final Set<String> ticked;
-    private final int total;
+    private final Set<String> defaults;
     private final Consumer<Set<String>> onApply;
 
     /**
      * @param table   the syscalls and io_uring operations ior can trace
-     * @param traced  the patterns traced now ({@code open*}, {@code !close}; empty = all)
-     * @param onApply gets the names ticked (empty = all)
+     * @param traced  the patterns traced now ({@code open*}, {@code family:FS}; empty = the default set)
+     * @param onApply gets the names ticked (empty = the default set)
      */
     public ProbePicker(SyscallTable table, Set<String> traced, Consumer<Set<String>> onApply) {
         List<Syscall> syscalls = table.all();
         List<Choices.Entry<String>> entries = new ArrayList<>();
         for (Syscall s : syscalls) {
-            entries.add(new Choices.Entry<>(String.format("%-20s %s", s.name(), s.kind().name().toLowerCase()),
-                    s.name(), false));
+            entries.add(new Choices.Entry<>(String.format("%-20s %-8s %s", s.name(), s.family().label(),
+                    s.kind().label()), s.name(), false));
         }
         this.choices = new Choices<>(entries);
         this.ticked = new TreeSet<>(table.select(traced).stream().map(Syscall::name).toList());
-        this.total = entries.size();
+        this.defaults = new TreeSet<>(table.defaults().stream().map(Syscall::name).toList());
         this.onApply = onApply;
     }
 
@@ -50,11 +50,16 @@ public final class ProbePicker implements Overlay {
             if (ticked.isEmpty()) {
                 return true; // tracing nothing is no choice: tick one, or Esc
             }
-            onApply.accept(ticked.size() == total ? Set.of() : new LinkedHashSet<>(ticked));
+            onApply.accept(ticked.equals(defaults) ? Set.of() : new LinkedHashSet<>(ticked));
             return false;
         }
         if (Keys.escape(key) || Keys.ctrl(key, 'c')) {
             return false;
+        }
+        if (Keys.ctrl(key, 'd')) {
+            ticked.clear();
+            ticked.addAll(defaults);
+            return true;
         }
         if (Keys.is(key, ' ')) {
             Choices.Entry<String> entry = choices.current();
@@ -84,8 +89,8 @@ public final class ProbePicker implements Overlay {
         screen.fill(0, 0, screen.width(), Style.TAB_ACTIVE);
         screen.text(1, 0, "Probes: which syscalls the kernel traces (" + ticked.size() + " ticked)",
                 Style.TAB_ACTIVE);
-        screen.text(1, screen.height() - 1, "Space: tick   Tab: tick all shown   Enter: apply   Esc: cancel",
-                Style.KEY);
+        screen.text(1, screen.height() - 1,
+                "Space: tick   Tab: tick all shown   Ctrl-D: the default set   Enter: apply   Esc: cancel", Style.KEY);
         choices.render(screen.region(1, 2, screen.width() - 2, screen.height() - 4),
                 e -> ticked.contains(e.value()) ? "[x] " : "[ ] ");
     }
