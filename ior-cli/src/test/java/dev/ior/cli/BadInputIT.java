@@ -130,7 +130,7 @@ class BadInputIT {
                 2, "ior: filter \"file=~/tmp/(x\": bad regular expression (Unclosed group) at position 14"); // just past the end
         assertOneLineError(IorProcess.run(List.of(), "export", "-i", recording.toString(), "--filter", "comm~bash",
                 "--filter", "size>1\n2"), 2, "ior: filter \"size>1\\x0a2\": unknown field \"size\" (fields: comm, pid, "
-                + "tid, syscall, file or path, latency, gap, bytes, ret, fd) at position 1");
+                + "tid, syscall, file or path, family, latency, gap, bytes, ret, fd) at position 1");
     }
 
     private static int unusedPid() throws Exception {
