@@ -1,12 +1,15 @@
 package dev.ior.cli;
 
 import dev.ior.core.IorException;
+import dev.ior.core.text.Utf8Escaper;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
@@ -110,6 +113,21 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A value as one cell: BLOBs (Parquet's key-value metadata, say) as their bytes, and
+     * every byte that is not printable UTF-8 as {@code \xHH}, so that a cell is one line.
+     */
+    private static String cell(Object value) throws SQLException {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Blob blob) {
+            return Utf8Escaper.decode(blob.getBytes(1, (int) blob.length()));
+        }
+        return value instanceof String text ? Utf8Escaper.decode(text.getBytes(StandardCharsets.UTF_8))
+                : value.toString();
+    }
+
     /** An aligned table: a header, a rule, the rows; numbers right-aligned. */
     static void print(ResultSet rs, PrintStream out) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
@@ -126,7 +144,7 @@ final class QueryCommand implements Callable<Integer> {
             String[] row = new String[columns];
             for (int c = 0; c < columns; c++) {
                 Object value = rs.getObject(c + 1);
-                row[c] = value == null ? "NULL" : value.toString();
+                row[c] = cell(value);
                 numeric[c] |= value instanceof Number;
                 widths[c] = Math.max(widths[c], row[c].length());
             }

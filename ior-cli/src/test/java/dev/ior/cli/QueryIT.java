@@ -52,6 +52,18 @@ class QueryIT {
     }
 
     @Test
+    void blobsPrintAsTheirBytesAndControlBytesAsEscapesSoEachRowIsOneLine(@TempDir Path dir) throws Exception {
+        record(dir, "alpha", 2);
+        var result = IorProcess.run(List.of(), "query", dir.toString(),
+                "SELECT key, value, 'a' || chr(10) || 'b' AS text FROM parquet_kv_metadata('" + dir
+                        + "/**/*.parquet') WHERE key = 'ior.rows'",
+                "--duckdb-jar", DUCKDB_JAR);
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(List.of("key       value  text", "--------  -----  ------", "ior.rows  3      a\\x0ab", "(1 row)"),
+                result.stdout().lines().toList());
+    }
+
+    @Test
     void badSqlIsAOneLineUsageError(@TempDir Path dir) throws Exception {
         record(dir, "alpha", 1);
         var result = IorProcess.run(List.of(), "query", dir.toString(), "SELEKT 1", "--duckdb-jar", DUCKDB_JAR);
