@@ -44,6 +44,6 @@ bench_confs() {
       print $1 ":" $2 ":" (path ? path : target) ":" path2 ":" deref ":" track ":" ident ":" inode
     }' "$bench_dir/../bpf-src/syscalls-ignored.tsv" "$bench_dir/../bpf-src/syscalls.tsv" |
     while IFS=: read -r name rest; do
-      [ -d "$events/sys_enter_$name" ] && echo "$name:$rest"
+      if [ -d "$events/sys_enter_$name" ]; then echo "$name:$rest"; fi
     done
 }
