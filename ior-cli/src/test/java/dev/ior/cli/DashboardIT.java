@@ -35,7 +35,9 @@ class DashboardIT {
     @Test
     @RequiresRoot
     void pickerTabsKeysFiltersAndARecordingInARealTerminal(@TempDir Path dir) throws Exception {
-        Path known = dir.resolve("e2e-known.dat");
+        // a name of this run's own: the picker lists every process, a concurrent run's too
+        String name = "e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000;
+        Path known = dir.resolve(name + ".dat");
         // a shell appending to one file every 20 ms: it opens the file for every line, always as one pid
         Process workload = new ProcessBuilder("sh", "-c", "while :; do echo ior >> " + known + "; sleep 0.02; done")
                 .start();
@@ -44,7 +46,7 @@ class DashboardIT {
         try (Tmux terminal = new Tmux(200, 50, command)) {
             terminal.awaitText("Trace which process? (filtered in the kernel)");
             terminal.await("All PIDs first", s -> s.get(4).strip().equals("All PIDs"), Duration.ofSeconds(15));
-            terminal.type("e2e-known");
+            terminal.type(name);
             terminal.await("the workload alone", s -> s.get(4).strip().equals("All PIDs")
                     && s.get(5).strip().startsWith(workload.pid() + "  sh ") && s.get(6).isBlank(),
                     Duration.ofSeconds(20));
@@ -64,7 +66,7 @@ class DashboardIT {
             terminal.keys("o");
             terminal.await("the second ordering", s -> s.get(1).startsWith("o:order(path/syscall/comm)  b:count"),
                     Duration.ofSeconds(15));
-            terminal.await("paths at the bottom", s -> s.get(45).contains("e2e-known.dat"), Duration.ofSeconds(15));
+            terminal.await("paths at the bottom", s -> s.get(45).contains(name + ".dat"), Duration.ofSeconds(15));
             terminal.keys("b");
             terminal.await("the byte metric", s -> s.get(1).startsWith("o:order(path/syscall/comm)  b:bytes"),
                     Duration.ofSeconds(15));
