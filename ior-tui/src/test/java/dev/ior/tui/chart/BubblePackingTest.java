@@ -19,7 +19,8 @@ class BubblePackingTest {
             for (int y = -1; y <= height; y++) {
                 for (int x = -1; x <= width; x++) {
                     if (b.covers(x, y)) {
-                        assertTrue(x >= 0 && y >= 0 && x < width && y < height, b + " leaves the box at " + x + "," + y);
+                        assertTrue(x >= 0 && y >= 0 && x < width && y < height,
+                                b + " leaves the box at " + x + "," + y);
                         assertEquals(0, owner[y + 1][x + 1], "cell " + x + "," + y + " covered twice");
                         owner[y + 1][x + 1] = b.index() + 1;
                         count.merge(b.index(), 1, Integer::sum);

@@ -34,14 +34,15 @@ class IcicleLayoutTest {
     @Test
     void aPathThatIsAlsoADirectoryKeepsItsOwnShareBlank() {
         List<IcicleLayout.Box> boxes = IcicleLayout.layout(Map.of("/d", 10L, "/d/f", 10L, "/z", 0L), 40);
-        assertEquals(List.of(new IcicleLayout.Box("/", "/", 0, 0, 40, 20), new IcicleLayout.Box("/d", "d", 1, 0, 40, 20),
+        assertEquals(List.of(new IcicleLayout.Box("/", "/", 0, 0, 40, 20),
+                new IcicleLayout.Box("/d", "d", 1, 0, 40, 20),
                 new IcicleLayout.Box("/d/f", "f", 2, 0, 20, 10)), boxes);
     }
 
     @Test
     void nodesNarrowerThanAColumnAreLeftOutWithTheirSubtrees() {
         List<IcicleLayout.Box> boxes = IcicleLayout.layout(Map.of("/big", 1000L, "/tiny/x", 1L), 10);
-        assertEquals(List.of(new IcicleLayout.Box("/", "/", 0, 0, 10, 1001), new IcicleLayout.Box("/big", "big", 1, 0, 10,
-                1000)), boxes);
+        assertEquals(List.of(new IcicleLayout.Box("/", "/", 0, 0, 10, 1001),
+                new IcicleLayout.Box("/big", "big", 1, 0, 10, 1000)), boxes);
     }
 }

@@ -84,7 +84,8 @@ class SquarifiedTreemapTest {
 
     @Test
     void nothingToLayOutGivesEmptyRectangles() {
-        assertEquals(List.of(CellRect.EMPTY, CellRect.EMPTY), SquarifiedTreemap.layout(new long[] {0, -3}, 80, 20, 2.0));
+        assertEquals(List.of(CellRect.EMPTY, CellRect.EMPTY),
+                SquarifiedTreemap.layout(new long[] {0, -3}, 80, 20, 2.0));
         assertEquals(List.of(CellRect.EMPTY), SquarifiedTreemap.layout(new long[] {5}, 0, 20, 2.0));
         assertEquals(List.of(new CellRect(0, 0, 80, 20)), SquarifiedTreemap.layout(new long[] {5}, 80, 20, 2.0));
     }

@@ -82,7 +82,7 @@ final class RowCharts {
         }
     }
 
-    /** The directory tree of {@code files} (one row per file) as an icicle; the box of {@code selectedPath} selected. */
+    /** The directory tree of {@code files} (a row per file) as an icicle, the box of {@code selectedPath} selected. */
     void icicle(List<Row> files, String selectedPath) {
         Map<String, Long> weights = new LinkedHashMap<>();
         for (Row row : files) {

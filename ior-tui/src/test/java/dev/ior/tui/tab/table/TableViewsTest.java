@@ -74,7 +74,7 @@ class TableViewsTest {
         return cells;
     }
 
-    /** The coloured cells from ({@code column}, {@code row}) rightwards: an icicle box's width less its parting column. */
+    /** The coloured cells from ({@code column}, {@code row}) rightwards: an icicle box's width but its last column. */
     private static int run(Harness h, int column, int row) {
         int x = column;
         while (x < COLUMNS && h.cell(x, row).getBackgroundColor() != TextColor.ANSI.DEFAULT) {
