@@ -24,8 +24,8 @@ final class RowCharts {
     /** Bubbles drawn at most: more would be too small to read. */
     static final int MAX_BUBBLES = 40;
     private static final Style[] PALETTE = {Style.FLAME_A, Style.FLAME_B, Style.FLAME_C};
-    /** Narrower boxes show no label: a letter and an ellipsis say nothing. */
-    private static final int MIN_LABEL = 3;
+    /** Narrower boxes show no label: a few letters and an ellipsis say nothing. */
+    private static final int MIN_LABEL = 6;
 
     private final Canvas body;
     private final TableKind kind;
@@ -77,8 +77,9 @@ final class RowCharts {
                 body.fill(span[0], y, span[1], style);
             }
             Row row = rows.get(i);
-            centred(bubble, bubble.centreRow(), label(row), style);
-            centred(bubble, bubble.centreRow() + 1, metric.format(metric.value(row)), style);
+            if (centred(bubble, bubble.centreRow(), label(row), style)) {
+                centred(bubble, bubble.centreRow() + 1, metric.format(metric.value(row)), style);
+            }
         }
     }
 
@@ -126,14 +127,16 @@ final class RowCharts {
         }
     }
 
-    /** {@code text} centred on the bubble's row {@code y}, when it fits the row's width. */
-    private void centred(BubblePacking.Bubble bubble, int y, String text, Style style) {
+    /** Draws {@code text} centred on the bubble's row {@code y} if the row is wide enough; returns whether. */
+    private boolean centred(BubblePacking.Bubble bubble, int y, String text, Style style) {
         int[] span = bubble.span(y);
-        if (span[1] >= MIN_LABEL && span[1] >= Math.min(text.length(), MIN_LABEL + 1)) {
-            String fitted = kind == TableKind.FILES ? Canvas.fitTail(text, span[1], body.glyphs().ellipsis())
-                    : Canvas.fit(text, span[1], body.glyphs().ellipsis());
-            body.text(span[0] + (span[1] - fitted.length()) / 2, y, fitted, style);
+        if (span[1] < Math.min(text.length(), MIN_LABEL)) {
+            return false;
         }
+        String fitted = kind == TableKind.FILES ? Canvas.fitTail(text, span[1], body.glyphs().ellipsis())
+                : Canvas.fit(text, span[1], body.glyphs().ellipsis());
+        body.text(span[0] + (span[1] - fitted.length()) / 2, y, fitted, style);
+        return true;
     }
 
     /** The columns or rows of a box drawn: all but the last, which parts it from the next. */
