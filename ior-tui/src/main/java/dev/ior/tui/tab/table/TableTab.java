@@ -8,6 +8,7 @@ import dev.ior.core.filter.FilterField;
 import dev.ior.core.filter.FilterFrame;
 import dev.ior.core.filter.FilterOperator;
 import dev.ior.core.stats.Row;
+import dev.ior.core.stats.Table;
 import dev.ior.tui.input.Keys;
 import dev.ior.tui.render.Canvas;
 import dev.ior.tui.render.Style;
@@ -179,10 +180,10 @@ public final class TableTab implements Tab {
     /** The rows of {@code snapshot} in the chosen order (charts: by the metric), the cursor kept on its row. */
     private void refresh(Snapshot snapshot) {
         column = Math.min(column, kind.columns().size() - 1);
-        List<Row> rows = kind.table(snapshot, levels).rows();
-        shown = view() != TableView.TABLE ? rows.stream().sorted(metric.order(true)).toList()
-                : sortByMetric ? rows.stream().sorted(metric.order(descending)).toList()
-                : kind.table(snapshot, levels).sorted(sortColumn.sort(), descending);
+        Table table = kind.table(snapshot, levels);
+        shown = view() != TableView.TABLE ? table.rows().stream().sorted(metric.order(true)).toList()
+                : sortByMetric ? table.rows().stream().sorted(metric.order(descending)).toList()
+                : table.sorted(sortColumn.sort(), descending);
         placeCursor();
     }
 
