@@ -47,8 +47,8 @@ class DashboardUiTest {
             assertEquals(" 1 Flamegraph   2 Overview   3 Syscalls   4 Files   5 Processes   6 Latency+Gaps   7 Stream",
                     bar.substring(0, bar.indexOf("Stream") + 6));
             assertTrue(bar.endsWith("H:help q:quit"));
-            List<String> toolbars = List.of("o:order(", "sparklines:", "s:sort(", "s:sort(", "s:sort(", "j/k:syscall(",
-                    "space:live");
+            List<String> toolbars = List.of("o:order(", "sparklines:", "v:view(table)", "v:view(table)",
+                    "v:view(table)", "j/k:syscall(", "space:live");
             List<String> titles = List.of("Flamegraph", "Overview", "Syscalls", "Files", "Processes", "Latency+Gaps",
                     "Stream");
             for (int i = 0; i < 7; i++) {

@@ -8,6 +8,7 @@ import dev.ior.core.filter.FilterField;
 import dev.ior.core.filter.FilterFrame;
 import dev.ior.core.filter.FilterOperator;
 import dev.ior.core.stats.Row;
+import dev.ior.core.stats.Table;
 import dev.ior.tui.input.Keys;
 import dev.ior.tui.render.Canvas;
 import dev.ior.tui.render.Style;
@@ -23,6 +24,9 @@ import java.util.stream.Collectors;
  * Tabs 3, 4 and 5: a sortable table of syscalls, files or processes with a row and a
  * column cursor. The row cursor follows its key (a syscall, a path, a pid) as live
  * numbers reorder the rows. Enter turns the cell under the cursor into a filter frame.
+ * v shows the same rows as a treemap, as bubbles or (files grouped by directory) as an
+ * icicle of the directory tree, sized by the metric b chooses; there the cursor selects
+ * a box and Enter filters by its row.
  */
 public final class TableTab implements Tab {
 
@@ -31,6 +35,10 @@ public final class TableTab implements Tab {
     private int column;
     private TableColumn sortColumn = TableColumn.COUNT;
     private boolean descending = true;
+    /** Whether the rows are sorted by {@link #metric} (b) rather than by {@link #sortColumn} (s). */
+    private boolean sortByMetric;
+    private TableView view = TableView.TABLE;
+    private ViewMetric metric = ViewMetric.COUNT;
     private String rowKey;
     private int rowIndex;
     private int top;
@@ -70,8 +78,9 @@ public final class TableTab implements Tab {
 
     @Override
     public String toolbar(Snapshot snapshot) {
-        String state = "s:sort(" + header(sortColumn).toLowerCase() + (descending ? " desc" : " asc")
-                + ")  S:reverse  h/l:column  j/k:row  enter:filter";
+        String views = "v:view(" + view().label() + ")  b:by(" + metric.label() + ")  ";
+        String state = views + (view() == TableView.TABLE ? "s:sort(" + sortLabel() + (descending ? " desc" : " asc")
+                + ")  S:reverse  h/l:column  j/k:row  enter:filter" : "j/k:select  enter:filter");
         return switch (kind) {
             case FILES -> state + "  d/D:dirs(" + (levels == 0 ? "files" : "up " + levels) + ")";
             case PROCESSES, COMMS -> state + "  c:by(" + (kind == TableKind.PROCESSES ? "pid" : "comm") + ")";
@@ -99,7 +108,9 @@ public final class TableTab implements Tab {
                 new KeyHelp("j/k  ↓/↑", "row cursor (PgUp/PgDn, g/G)"),
                 new KeyHelp("s", "sort by the column under the cursor"),
                 new KeyHelp("S", "reverse the sort"),
-                new KeyHelp("Enter", "filter by the cell (latency: at least)")));
+                new KeyHelp("Enter", "filter by the cell (latency: at least)"),
+                new KeyHelp("v", "view: table, treemap, bubbles (icicle of directories)"),
+                new KeyHelp("b", "size views and sort by count, bytes, total duration")));
         if (kind == TableKind.FILES) {
             keys.add(new KeyHelp("d / D", "roll up to directories / back down"));
         } else if (kind != TableKind.SYSCALLS) {
@@ -110,6 +121,10 @@ public final class TableTab implements Tab {
 
     @Override
     public void render(Canvas body, Snapshot snapshot) {
+        if (view() != TableView.TABLE) {
+            renderChart(body, snapshot);
+            return;
+        }
         List<TableColumn> columns = kind.columns();
         pageRows = Math.max(1, body.height() - 1);
         refresh(snapshot);
@@ -118,7 +133,7 @@ public final class TableTab implements Tab {
         for (int c = 0; c < columns.size(); c++) {
             TableColumn col = columns.get(c);
             int w = col == TableColumn.NAME ? nameWidth : col.width();
-            String title = header(col) + (col == sortColumn ? (descending ? context.glyphs().down()
+            String title = header(col) + (col == sortColumn && !sortByMetric ? (descending ? context.glyphs().down()
                     : context.glyphs().up()) : "");
             body.text(col.text() ? x : x + Math.max(0, w - title.length()), 0, title, w,
                     c == column ? Style.SELECTED : Style.HEADER);
@@ -144,18 +159,61 @@ public final class TableTab implements Tab {
         }
     }
 
-    /** The rows of {@code snapshot} in the chosen order, the cursor kept on its row. */
+    /** The rows as a chart of the chosen view, the cursor's row selected. */
+    private void renderChart(Canvas body, Snapshot snapshot) {
+        pageRows = Math.max(1, body.height());
+        refresh(snapshot);
+        RowCharts charts = new RowCharts(body, kind, metric);
+        int selected = shown.isEmpty() ? -1 : rowIndex;
+        if (!charts.anything(shown)) {
+            body.text(2, 2, "no " + metric.label() + " counted yet" + (snapshot.filter().stack().isEmpty() ? ""
+                    : " that pass the filter"), Style.NORMAL);
+        } else if (view() == TableView.TREEMAP) {
+            charts.treemap(shown, selected);
+        } else if (view() == TableView.BUBBLES) {
+            charts.bubbles(shown, selected);
+        } else {
+            charts.icicle(snapshot.files().rows(), selected < 0 ? "" : TableColumn.NAME.cell(shown.get(selected)));
+        }
+    }
+
+    /** The rows of {@code snapshot} in the chosen order (charts: by the metric), the cursor kept on its row. */
     private void refresh(Snapshot snapshot) {
         column = Math.min(column, kind.columns().size() - 1);
-        shown = kind.table(snapshot, levels).sorted(sortColumn.sort(), descending);
+        Table table = kind.table(snapshot, levels);
+        shown = view() != TableView.TABLE ? table.rows().stream().sorted(metric.order(true)).toList()
+                : sortByMetric ? table.rows().stream().sorted(metric.order(descending)).toList()
+                : table.sorted(sortColumn.sort(), descending);
         placeCursor();
+    }
+
+    /** The view shown: the third follows the directory grouping. */
+    private TableView view() {
+        return view.with(kind == TableKind.FILES && levels > 0);
+    }
+
+    private String sortLabel() {
+        return sortByMetric ? metric.label() : header(sortColumn).toLowerCase();
     }
 
     @Override
     public boolean handle(KeyStroke key, Snapshot snapshot) {
         refresh(snapshot); // the rows as of this key, which may come before the next frame
         List<TableColumn> columns = kind.columns();
-        if (Keys.left(key)) {
+        boolean table = view() == TableView.TABLE;
+        if (Keys.is(key, 'v')) {
+            view = view().next(kind == TableKind.FILES && levels > 0);
+            refresh(snapshot);
+        } else if (Keys.is(key, 'b')) {
+            metric = metric.next();
+            sortByMetric = metric != ViewMetric.COUNT; // count has its column
+            sortColumn = sortByMetric ? sortColumn : TableColumn.COUNT;
+            descending = true;
+            keepCursorRow();
+            refresh(snapshot);
+        } else if (!table && (Keys.left(key) || Keys.right(key))) {
+            moveRow(Keys.left(key) ? -1 : 1); // boxes are laid out in the rows' order
+        } else if (Keys.left(key)) {
             column = Math.max(0, column - 1);
         } else if (Keys.right(key)) {
             column = Math.min(columns.size() - 1, column + 1);
@@ -173,6 +231,7 @@ public final class TableTab implements Tab {
             moveRow(shown.size());
         } else if (Keys.is(key, 's')) {
             sortColumn = columns.get(column);
+            sortByMetric = false;
             descending = !sortColumn.text();
             keepCursorRow();
         } else if (Keys.is(key, 'S')) {
@@ -180,7 +239,7 @@ public final class TableTab implements Tab {
             keepCursorRow();
         } else if (Keys.enter(key)) {
             try {
-                filterByCell(columns.get(column));
+                filterByCell(table ? columns.get(column) : TableColumn.NAME);
             } catch (IorException e) {
                 context.error(e.getMessage());
             }
