@@ -298,7 +298,8 @@ class DashboardUiTest {
             h.press(KeyType.Enter);
             assertTrue(h.row(FILTER).endsWith("kernel: --pid 1001"), h.row(FILTER));
             assertEquals("kernel filter: --pid 1001", h.row(MESSAGE));
-            long after = h.session.snapshot().events() + 1000;
+            // from the source's own count: a snapshot may be up to a publishing interval old
+            long after = h.session.counters().events() + 1000;
             while (h.session.snapshot().events() < after) {
                 Thread.sleep(10);
             }
