@@ -14,6 +14,7 @@ import dev.ior.tui.input.Keys;
 import dev.ior.tui.overlay.Confirm;
 import dev.ior.tui.overlay.HelpPanel;
 import dev.ior.tui.overlay.Overlay;
+import dev.ior.tui.picker.FamilyPicker;
 import dev.ior.tui.picker.Picker;
 import dev.ior.tui.picker.ProbePicker;
 import dev.ior.tui.record.DashboardRecorder;
@@ -65,6 +66,7 @@ public final class DashboardUi implements Screenful {
     private final Consumer<Set<String>> probeSetter;
     private final List<Tab> tabs;
     private final FlameTab flame;
+    private final FamilyToggler families;
     private TraceSettings trace;
     private int current;
     private boolean done;
@@ -88,6 +90,7 @@ public final class DashboardUi implements Screenful {
         this.probeSetter = probeSetter;
         this.trace = options.trace();
         this.flame = new FlameTab(context, options.order(), options.metric());
+        this.families = new FamilyToggler(session, context, () -> trace = trace.withSyscalls(session.syscallPatterns()));
         this.tabs = List.of(flame, new OverviewTab(), TableTab.syscalls(context), TableTab.files(context),
                 TableTab.processes(context), new LatencyTab(context), new StreamTab(context));
     }
@@ -105,12 +108,13 @@ public final class DashboardUi implements Screenful {
     @Override
     public boolean stale() {
         Message message = context.message();
-        return session.snapshot() != shown
+        return session.snapshot() != shown || families.hasResults()
                 || (message != null && System.nanoTime() - message.nanos() > MESSAGE_NANOS);
     }
 
     @Override
     public void handle(KeyStroke key) {
+        families.applyResults();
         Overlay overlay = context.overlay();
         if (overlay != null) {
             if (!overlay.handle(key)) {
@@ -192,9 +196,15 @@ public final class DashboardUi implements Screenful {
                     context.error("this source cannot change its probes while running");
                     return;
                 }
-                context.open(new ProbePicker(SyscallTable.builtIn(), trace.syscalls(), this::setProbes));
+                openProbePicker();
             }
         }
+    }
+
+    private void openProbePicker() {
+        context.open(new ProbePicker(SyscallTable.builtIn(), trace.syscalls(), this::setProbes,
+                () -> context.open(new FamilyPicker(session::familyProbes, families::changing, families::toggle,
+                        this::openProbePicker, context::message))));
     }
 
     private void setFilter(KernelFilter filter) {
@@ -219,6 +229,7 @@ public final class DashboardUi implements Screenful {
 
     @Override
     public void render(Canvas screen) {
+        families.applyResults();
         Snapshot snapshot = session.snapshot();
         shown = snapshot;
         if (screen.width() < MIN_COLUMNS || screen.height() < MIN_ROWS) {
@@ -261,7 +272,8 @@ public final class DashboardUi implements Screenful {
 
     private void filterLine(Canvas line) {
         String kernel = "kernel: " + describe(trace.filter())
-                + (trace.syscalls().isEmpty() ? "" : "  probes: " + trace.syscalls().size() + " syscalls");
+                + (trace.syscalls().isEmpty() ? ""
+                : "  probes: " + SyscallTable.builtIn().select(trace.syscalls()).size() + " syscalls");
         String filters = context.analysis().filters().text();
         line.text(0, 0, filters, Math.max(10, line.width() - kernel.length() - 2),
                 context.analysis().filters().isEmpty() ? Style.NORMAL : Style.WARN);

@@ -17,6 +17,7 @@ import dev.ior.core.record.RecordingReader;
 import dev.ior.core.synthetic.EventGenerator;
 import dev.ior.core.synthetic.SyntheticSource;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.syscall.SyscallFamily;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.tui.render.Theme;
 import java.nio.file.Files;
@@ -362,6 +363,60 @@ class DashboardUiTest {
             h.type("p");
             assertTrue(h.row(MESSAGE).startsWith("the PID, TID and probe pickers act on the live kernel"));
         }
+    }
+
+    @Test
+    void theFamiliesViewAttachesAndDetachesAWholeFamilyInTheBackground() throws Exception {
+        SyscallTable table = SyscallTable.builtIn();
+        int network = (int) table.all().stream().filter(s -> s.family() == SyscallFamily.NETWORK).count();
+        int defaults = table.defaults().size();
+        int networkByDefault = (int) table.defaults().stream().filter(s -> s.family() == SyscallFamily.NETWORK)
+                .count();
+        TunableSource source = new TunableSource(Events.workload());
+        try (Harness h = Harness.builder(source, dir).procFs(new ProcFs()).probes(patterns -> { }).build()) {
+            h.type("P").press(new KeyStroke('f', true, false));
+            assertTrue(h.text().contains("Probes by family: attached live (" + defaults + " syscalls traced)"),
+                    h.text());
+            assertEquals(12, h.body().stream().filter(r -> r.matches(" *\\[[ x-]\\] +\\d+/\\d+ .*")).count(),
+                    "the twelve families: " + h.body());
+            h.type("network");
+            assertTrue(h.screen().get(4).matches(" *\\[[ -]\\] +" + networkByDefault + "/" + network + " +Network"),
+                    h.screen().get(4));
+            source.holdProbeChanges();
+            h.type(" ");
+            assertEquals(" attaching Network…", h.row(HEALTH), "said at once, the kernel still busy");
+            assertTrue(h.screen().get(4).matches(" *\\[[ -]\\] +" + networkByDefault + "/" + network
+                    + " +changing… +Network"), h.screen().get(4));
+            h.press(KeyType.Backspace);
+            assertTrue(h.text().contains("type to filter: networ_"), "keys still work meanwhile");
+            source.release();
+            awaitRow(h, HEALTH, " attached Network: " + network + "/" + network + " of its syscalls traced");
+            assertTrue(h.screen().get(4).matches(" *\\[x\\] +" + network + "/" + network + " +Network"),
+                    h.screen().get(4));
+            int attached = defaults - networkByDefault + network;
+            assertTrue(h.text().contains("(" + attached + " syscalls traced)"), h.text());
+            h.type(" ");
+            awaitRow(h, HEALTH, " detached Network: 0/" + network + " of its syscalls traced");
+            h.press(KeyType.Escape);
+            assertTrue(h.row(FILTER).endsWith("probes: " + (defaults - networkByDefault) + " syscalls"),
+                    "the selection without Network: " + h.row(FILTER));
+            h.type("P").press(new KeyStroke('f', true, false)).press(new KeyStroke('f', true, false));
+            assertTrue(h.text().contains("Probes: which syscalls the kernel traces"), "Ctrl-F goes back");
+        }
+        try (Harness h = Harness.builder(SyntheticSource.of(Events.workload()), dir).procFs(new ProcFs())
+                .probes(patterns -> { }).build()) {
+            h.type("P").press(new KeyStroke('f', true, false)).type("time ");
+            awaitRow(h, HEALTH, " detaching Time failed: this event source cannot change its probe set");
+        }
+    }
+
+    /** Draws frames until row {@code row} reads {@code expected}: for work the dashboard does in the background. */
+    private static void awaitRow(Harness h, int row, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!h.row(row).equals(expected) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        assertEquals(expected, h.row(row));
     }
 
     @Test
