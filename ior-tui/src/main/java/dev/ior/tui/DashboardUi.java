@@ -12,6 +12,7 @@ import dev.ior.core.record.RecordingMetadata;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.tui.input.Keys;
 import dev.ior.tui.overlay.Confirm;
+import dev.ior.tui.overlay.FilterForm;
 import dev.ior.tui.overlay.HelpPanel;
 import dev.ior.tui.overlay.Overlay;
 import dev.ior.tui.picker.FamilyPicker;
@@ -50,7 +51,8 @@ public final class DashboardUi implements Screenful {
     private static final List<KeyHelp> GLOBAL_KEYS = List.of(
             new KeyHelp("1-7  Tab/Shift+Tab", "switch tabs"),
             new KeyHelp("Esc  F", "pop a filter frame (hold: pop all)"),
-            new KeyHelp("f", "type a filter: comm~bash, latency>=5ms"),
+            new KeyHelp("f", "filter form: syscall, comm, file, pid, latency..."),
+            new KeyHelp(":", "type a filter frame: comm~bash, latency>=5ms"),
             new KeyHelp("p", "PID picker (filters in the kernel)"),
             new KeyHelp("t", "TID picker (filters in the kernel)"),
             new KeyHelp("P", "probe picker: the syscalls traced"),
@@ -141,6 +143,8 @@ public final class DashboardUi implements Screenful {
                 context.say("filter: all (no frame to pop)");
             }
         } else if (Keys.is(key, 'f')) {
+            context.open(new FilterForm(frames -> frames.forEach(context::push)));
+        } else if (Keys.is(key, ':')) {
             context.prompt("filter frame (comm~bash, latency>=5ms): ", "", text -> {
                 if (!text.isBlank()) {
                     context.push(text);

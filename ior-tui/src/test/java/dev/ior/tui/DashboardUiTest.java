@@ -12,6 +12,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorEvent;
 import dev.ior.core.IorException;
+import dev.ior.core.filter.FilterStack;
 import dev.ior.core.record.RecordingMetadata;
 import dev.ior.core.record.RecordingReader;
 import dev.ior.core.synthetic.EventGenerator;
@@ -102,16 +103,16 @@ class DashboardUiTest {
     }
 
     @Test
-    void fTypesAFilterFrameAndABadOneIsExplainedWithItsPosition() throws Exception {
+    void colonTypesAFilterFrameAndABadOneIsExplainedWithItsPosition() throws Exception {
         try (Harness h = Harness.of(Events.workload(), dir)) {
-            h.type("f");
+            h.type(":");
             assertEquals("filter frame (comm~bash, latency>=5ms):", h.row(MESSAGE).stripTrailing());
             h.type("comm~BA").press(KeyType.Enter);
             assertTrue(h.row(FILTER).startsWith("filter: comm~BA "), h.row(FILTER));
             assertEquals(TextColor.ANSI.YELLOW, h.cell(0, FILTER).getBackgroundColor(), "a filter stands out");
             h.type("3");
             assertTrue(h.body().get(1).startsWith("read "), "comm~BA keeps bash: " + h.body());
-            h.type("flatency>>5").press(KeyType.Enter);
+            h.type(":latency>>5").press(KeyType.Enter);
             assertEquals("filter \"latency>>5\": expected a time such as 5ms, not \">5\" at position 9",
                     h.row(MESSAGE));
             assertTrue(h.row(FILTER).startsWith("filter: comm~BA "), "the stack is unchanged");
@@ -119,10 +120,46 @@ class DashboardUiTest {
     }
 
     @Test
+    void theFilterFormBuildsTheFramesTheTypedFiltersWould() throws Exception {
+        FilterStack typed;
+        try (Harness h = Harness.of(Events.workload(), dir)) {
+            for (String frame : List.of("syscall=read", "comm~ba", "file~hosts", "pid=10", "tid=10", "fd=3",
+                    "latency>=1us", "gap>=0", "bytes>=100", "ret!=0", "ret<0")) {
+                h.type(":" + frame).press(KeyType.Enter);
+            }
+            typed = h.context.analysis().filters();
+            assertEquals(11, typed.size(), typed.text());
+        }
+        try (Harness h = Harness.of(Events.workload(), dir)) {
+            h.type("f");
+            assertTrue(h.text().contains("Filter: each field filled is a frame"), h.text());
+            h.type("read").press(KeyType.Tab).type("ba").press(KeyType.Tab).type("hosts").press(KeyType.Tab)
+                    .type("10").press(KeyType.Tab).type("10").press(KeyType.Tab).type("3").press(KeyType.Tab)
+                    .type("1us").press(KeyType.Tab).type("0").press(KeyType.Tab).type("100").press(KeyType.Tab)
+                    .type("!=0").press(KeyType.Tab).type(" ");
+            assertTrue(h.text().contains("errors only  [x]"), h.text());
+            h.press(KeyType.Enter);
+            assertEquals(typed, h.context.analysis().filters(), "the same frames, in the same order");
+            assertEquals(typed.frames(), h.context.analysis().filters().frames());
+        }
+        try (Harness h = Harness.of(Events.workload(), dir)) {
+            h.type("f").press(KeyType.ReverseTab).press(KeyType.ReverseTab).type("-2").press(KeyType.ReverseTab)
+                    .press(KeyType.ReverseTab).press(KeyType.ReverseTab).type("5 parsecs").press(KeyType.Enter);
+            assertTrue(h.text().contains("filter \"latency>=5 parsecs\": unknown unit \"parsecs\""),
+                    "a wrong field keeps the form open and says why: " + h.text());
+            assertTrue(h.context.analysis().filters().isEmpty(), "nothing pushed");
+            h.press(KeyType.Backspace, 8).type("ms").press(KeyType.Enter);
+            assertTrue(h.row(FILTER).startsWith("filter: latency>=5ms > ret=-2 "), h.row(FILTER));
+            h.type("f").type("cat").press(KeyType.Escape);
+            assertTrue(h.row(FILTER).startsWith("filter: latency>=5ms > ret=-2 "), "Esc cancels: " + h.row(FILTER));
+        }
+    }
+
+    @Test
     void escAndFPopFramesLastInFirstOut() throws Exception {
         try (Harness h = Harness.of(Events.workload(), dir)) {
-            h.type("3").type("fcomm=bash").press(KeyType.Enter).type("fsyscall=read").press(KeyType.Enter)
-                    .type("ffile~hosts").press(KeyType.Enter);
+            h.type("3").type(":comm=bash").press(KeyType.Enter).type(":syscall=read").press(KeyType.Enter)
+                    .type(":file~hosts").press(KeyType.Enter);
             assertTrue(h.row(FILTER).startsWith("filter: comm=bash > syscall=read > file~hosts "), h.row(FILTER));
             h.type("F");
             assertTrue(h.row(FILTER).startsWith("filter: comm=bash > syscall=read "), h.row(FILTER));
@@ -152,7 +189,7 @@ class DashboardUiTest {
     void rRecordsTheFilteredEventsAndQAsksBeforeQuittingWhileItRecords() throws Exception {
         var source = SyntheticSource.generated(EventGenerator.demo(), Long.MAX_VALUE).paced(50_000);
         try (Harness h = Harness.builder(source, dir).async().build()) {
-            h.type("fcomm=nginx").press(KeyType.Enter);
+            h.type(":comm=nginx").press(KeyType.Enter);
             h.session.analysis().requestSnapshot().get();
             h.type("R");
             Path file = h.recorder.file();

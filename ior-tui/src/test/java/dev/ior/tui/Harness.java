@@ -98,6 +98,14 @@ public final class Harness implements AutoCloseable {
         return this;
     }
 
+    /** Presses a special key {@code times} times. */
+    public Harness press(KeyType type, int times) {
+        for (int i = 0; i < times; i++) {
+            press(type);
+        }
+        return this;
+    }
+
     /** Draws a frame and returns the screen, one string per row, trailing blanks cut. */
     public List<String> screen() {
         try {
