@@ -12,6 +12,8 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorEvent;
 import dev.ior.core.IorException;
+import dev.ior.core.SyscallSampling;
+import dev.ior.core.TraceSettings;
 import dev.ior.core.filter.FilterStack;
 import dev.ior.core.record.RecordingMetadata;
 import dev.ior.core.record.RecordingReader;
@@ -444,6 +446,85 @@ class DashboardUiTest {
                 .probes(patterns -> { }).build()) {
             h.type("P").press(new KeyStroke('f', true, false)).type("time ");
             awaitRow(h, HEALTH, " detaching Time failed: this event source cannot change its probe set");
+        }
+    }
+
+    @Test
+    void warningsAreStreamRowsWithABadgeOnTheOtherTabsUntilTheStreamIsSeen(@TempDir Path proc) throws Exception {
+        FakeProc.process(proc, 1001, "nginx", "nginx: worker process");
+        FakeProc.thread(proc, 1001, 1001, "nginx");
+        FakeProc.process(proc, 2002, "java", "java -jar app.jar");
+        FakeProc.thread(proc, 2002, 2002, "java");
+        TunableSource source = new TunableSource(Events.workload()).procFs(new ProcFs(proc)).lost(120);
+        TraceSettings trace = TraceSettings.DEFAULT.withFilter(TraceSettings.DEFAULT.filter().withPids(Set.of(1001))
+                .withTid(2002));
+        try (Harness h = Harness.builder(source, dir).trace(trace).build()) {
+            String bar = h.row(0);
+            assertTrue(bar.endsWith("! 2 warnings  H:help q:quit"), bar);
+            assertEquals(TextColor.ANSI.YELLOW, h.cell(bar.indexOf("! 2"), 0).getBackgroundColor(), "it stands out");
+            h.type("3");
+            assertTrue(h.row(0).endsWith("! 2 warnings  H:help q:quit"), "on every other tab: " + h.row(0));
+            h.type("7");
+            List<String> rows = h.body().stream().filter(r -> r.contains(" WARN  ")).toList();
+            assertEquals(2, rows.size(), h.body().toString());
+            assertTrue(rows.get(0).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} WARN  thread 2002 is not a thread of process"
+                    + " 1001, so nothing will be traced"), rows.get(0));
+            assertTrue(rows.get(1).endsWith(" WARN  the kernel lost 120 events (120 in all): the health line says why"),
+                    rows.get(1));
+            int row = 3 + h.body().indexOf(rows.get(0));
+            assertEquals(TextColor.ANSI.YELLOW, h.cell(20, row).getBackgroundColor(), "a warning row stands out");
+            assertFalse(h.row(0).contains("warning"), "the Stream tab shows them: no badge " + h.row(0));
+            h.type("3");
+            assertFalse(h.row(0).contains("warning"), "seen: no badge any more: " + h.row(0));
+        }
+    }
+
+    @Test
+    void theHealthLineSaysWhatIsSampledWithTheKernelsTotals() throws Exception {
+        SyscallTable table = SyscallTable.builtIn();
+        TunableSource source = new TunableSource(Events.workload());
+        source.samplingTotals(List.of(new SyscallSampling(table.byName("read").orElseThrow(), 10, 10_023, 1_002)));
+        try (Harness h = Harness.builder(source, dir).build()) {
+            assertTrue(h.row(HEALTH).matches(".*ring 0%   sampled: read 1/10 \\(10,023 calls, 1,002 traced\\)   R:record"),
+                    h.row(HEALTH));
+            source.samplingTotals(List.of(new SyscallSampling(table.byName("read").orElseThrow(), 10, 10_023, 1_002),
+                    new SyscallSampling(table.byName("write").orElseThrow(), 0, 500, 0),
+                    new SyscallSampling(table.byName("pread64").orElseThrow(), 100, 2_000, 19)));
+            assertTrue(h.row(HEALTH).endsWith("   sampled: read 1/10 (10,023 calls, 1,002 traced), write 0 (500 calls,"
+                    + " counted only), pread64 1/100 (2,000 calls, 19 traced)   R:record"), h.row(HEALTH));
+            h.resize(120, 50);
+            assertTrue(h.row(HEALTH).endsWith("   sampled: 3 syscalls (12,523 calls, 1,021 traced)   R:record"), h.row(HEALTH));
+        }
+        try (Harness h = Harness.of(Events.workload(), dir)) {
+            assertFalse(h.row(HEALTH).contains("sampled"), "every call an event: nothing said");
+        }
+    }
+
+    @Test
+    void iCyclesTheAutoResetTimerShownInTheTabBarAndItResetsTheFlamegraph() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000 * Events.S);
+        try (Harness h = Harness.builder(SyntheticSource.of(Events.workload()), dir).clock(now::get).build()) {
+            assertTrue(h.row(0).matches(".*Stream +H:help q:quit"), "off: nothing shown " + h.row(0));
+            h.type("I");
+            assertEquals("auto-reset every 10 s: the flamegraph counts start again, as with r", h.row(MESSAGE));
+            assertTrue(h.row(0).endsWith("reset in 10s  H:help q:quit"), h.row(0));
+            now.addAndGet(3 * Events.S + 1);
+            assertTrue(h.ui.stale(), "the countdown changed: a frame is due");
+            assertTrue(h.row(0).endsWith("reset in 7s  H:help q:quit"), h.row(0));
+            assertEquals("all  10 events  2.31KiB  100.0% of count", h.row(2), "counting so far");
+            now.addAndGet(7 * Events.S);
+            h.screen(); // the frame that resets
+            List<String> screen = h.screen();
+            assertTrue(screen.contains("  no events counted yet"), String.join("\n", screen));
+            assertEquals("auto-reset: the flamegraph counts from now on", screen.get(MESSAGE));
+            assertTrue(screen.get(0).endsWith("reset in 10s  H:help q:quit"), "the next period: " + screen.get(0));
+            h.type("I");
+            assertTrue(h.row(0).endsWith("reset in 30s  H:help q:quit"), h.row(0));
+            h.type("I");
+            assertTrue(h.row(0).endsWith("reset in 60s  H:help q:quit"), h.row(0));
+            h.type("I");
+            assertEquals("auto-reset off", h.row(MESSAGE));
+            assertTrue(h.row(0).matches(".*Stream +H:help q:quit"), h.row(0));
         }
     }
 

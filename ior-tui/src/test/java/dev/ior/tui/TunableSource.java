@@ -4,6 +4,7 @@ import dev.ior.core.IorEvent;
 import dev.ior.core.KernelFilter;
 import dev.ior.core.SyscallSampling;
 import dev.ior.core.TraceSettings;
+import dev.ior.core.proc.ProcFs;
 import dev.ior.core.source.EventSink;
 import dev.ior.core.source.EventSource;
 import dev.ior.core.source.SourceCounters;
@@ -26,6 +27,8 @@ public final class TunableSource implements EventSource {
     private volatile List<Syscall> traced = SyscallTable.builtIn().defaults();
     private volatile List<SyscallSampling> samplingTotals = List.of();
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private ProcFs procFs = ProcFs.NONE;
+    private long lost;
 
     public TunableSource(List<? extends IorEvent> events) {
         this.events = SyntheticSource.of(events);
@@ -39,6 +42,23 @@ public final class TunableSource implements EventSource {
     /** Lets held probe changes finish. */
     public void release() {
         hold.countDown();
+    }
+
+    /** Processes and threads are looked up in {@code newProcFs}, as a live source looks them up in /proc. */
+    public TunableSource procFs(ProcFs newProcFs) {
+        procFs = newProcFs;
+        return this;
+    }
+
+    /** The kernel's ring is said to have lost {@code events} events. */
+    public TunableSource lost(long events) {
+        lost = events;
+        return this;
+    }
+
+    @Override
+    public ProcFs procFs() {
+        return procFs;
     }
 
     /** What {@link #samplingTotals()} reports from now on. */
@@ -90,7 +110,9 @@ public final class TunableSource implements EventSource {
 
     @Override
     public SourceCounters counters() {
-        return events.counters();
+        SourceCounters c = events.counters();
+        return new SourceCounters(c.emitted(), lost, c.lostNoSlot(), c.unmatchedExits(), c.filteredKernel(),
+                c.rejectedKernel(), c.lostUring(), c.ringFill());
     }
 
     @Override
