@@ -61,7 +61,7 @@ public final class DashboardUi implements Screenful {
             new KeyHelp(":", "type a filter frame: comm~bash, latency>=5ms"),
             new KeyHelp("p", "PID picker (filters in the kernel)"),
             new KeyHelp("t", "TID picker (filters in the kernel)"),
-            new KeyHelp("P", "probe picker: the syscalls traced"),
+            new KeyHelp("P", "probe picker: the syscalls traced (Ctrl-F: families)"),
             new KeyHelp("R", "record the filtered events (Parquet)"),
             new KeyHelp("I", "auto-reset the flamegraph: off, 10 s, 30 s, 60 s"),
             new KeyHelp("H", "this help"),
