@@ -248,6 +248,10 @@ public final class DashboardUi implements Screenful {
     }
 
     private void setProbes(Set<String> syscalls) {
+        if (families.busy()) { // the session would make this thread wait for the kernel
+            context.error("a family is being attached or detached: apply the probes once it is done");
+            return;
+        }
         try {
             probeSetter.accept(syscalls);
             trace = trace.withSyscalls(syscalls);

@@ -73,6 +73,11 @@ final class FamilyToggler {
         return changing.contains(family);
     }
 
+    /** Whether any family is being attached or detached now. */
+    boolean busy() {
+        return !changing.isEmpty();
+    }
+
     /** Whether outcomes wait to be applied. */
     boolean hasResults() {
         return !results.isEmpty();

@@ -428,6 +428,10 @@ class DashboardUiTest {
                     + " +changing… +Network"), h.screen().get(4));
             h.press(KeyType.Backspace);
             assertTrue(h.text().contains("type to filter: networ_"), "keys still work meanwhile");
+            h.press(new KeyStroke('f', true, false)).press(KeyType.Enter);
+            assertEquals("a family is being attached or detached: apply the probes once it is done", h.row(MESSAGE),
+                    "the syscalls view does not wait for the kernel either");
+            h.type("P").press(new KeyStroke('f', true, false)).type("network");
             source.release();
             awaitRow(h, HEALTH, " attached Network: " + network + "/" + network + " of its syscalls traced");
             assertTrue(h.screen().get(4).matches(" *\\[x\\] +" + network + "/" + network + " +Network"),
