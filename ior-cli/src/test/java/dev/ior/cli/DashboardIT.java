@@ -155,6 +155,36 @@ class DashboardIT {
 
     @Test
     @RequiresRoot
+    void aFamilyAttachedFromTheProbePickerStartsProducingRows(@TempDir Path dir) throws Exception {
+        Process workload = new ProcessBuilder("sh", "-c", "while :; do sleep 0.02; done").start();
+        String command = "cd " + Tmux.shell(List.of(dir.toString())) + " && LANG=C.UTF-8 "
+                + Tmux.shell(IorProcess.command("--comm", "sleep")) + " 2> ior.err; echo $? > ior.exit";
+        try (Tmux terminal = new Tmux(200, 50, command)) {
+            terminal.awaitText(" 1 Flamegraph "); // --comm: no picker
+            terminal.keys("3");
+            terminal.await("sleep's file syscalls", s -> s.stream().anyMatch(r -> r.matches("openat +FS +.*")),
+                    Duration.ofSeconds(20));
+            assertTrue(terminal.screen().stream().noneMatch(r -> r.matches("(clock_)?nanosleep .*")),
+                    "Time is not traced by default");
+            terminal.keys("P", "C-f");
+            terminal.awaitText("Probes by family: attached live");
+            terminal.type("time");
+            terminal.keys("Space");
+            terminal.await("the family attached", s -> s.get(48).matches(" attached Time: (\\d+)/\\1 of its syscalls traced"),
+                    Duration.ofSeconds(20));
+            terminal.keys("Escape");
+            terminal.await("sleep's nanosleeps in the Syscalls tab",
+                    s -> s.stream().anyMatch(r -> r.matches("(clock_)?nanosleep +Time +[1-9].*")),
+                    Duration.ofSeconds(20));
+            terminal.keys("q");
+            assertEquals("0", awaitFile(dir.resolve("ior.exit")), "q ends ior");
+        } finally {
+            workload.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    @RequiresRoot
     void aSignalFinishesTheRecordingIntoAReadableFile(@TempDir Path dir) throws Exception {
         Process workload = new ProcessBuilder("sh", "-c", "while :; do echo ior >> " + dir.resolve("w.dat")
                 + "; sleep 0.02; done").start();

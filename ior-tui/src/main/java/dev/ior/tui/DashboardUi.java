@@ -12,8 +12,10 @@ import dev.ior.core.record.RecordingMetadata;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.tui.input.Keys;
 import dev.ior.tui.overlay.Confirm;
+import dev.ior.tui.overlay.FilterForm;
 import dev.ior.tui.overlay.HelpPanel;
 import dev.ior.tui.overlay.Overlay;
+import dev.ior.tui.picker.FamilyPicker;
 import dev.ior.tui.picker.Picker;
 import dev.ior.tui.picker.ProbePicker;
 import dev.ior.tui.record.DashboardRecorder;
@@ -28,10 +30,14 @@ import dev.ior.tui.tab.latency.LatencyTab;
 import dev.ior.tui.tab.overview.OverviewTab;
 import dev.ior.tui.tab.stream.StreamTab;
 import dev.ior.tui.tab.table.TableTab;
+import dev.ior.tui.render.Units;
+import dev.ior.tui.tab.Warning;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The dashboard on one screen: tab bar, the tab's toolbar and detail line, its body,
@@ -46,14 +52,18 @@ public final class DashboardUi implements Screenful {
     /** The smallest terminal the dashboard draws in. */
     public static final int MIN_ROWS = 16;
     private static final long MESSAGE_NANOS = 10_000_000_000L;
+    /** At most one warning about kernel losses this often: a flood must not flood the Stream tab too. */
+    private static final long LOSS_WARNING_NANOS = 10_000_000_000L;
     private static final List<KeyHelp> GLOBAL_KEYS = List.of(
             new KeyHelp("1-7  Tab/Shift+Tab", "switch tabs"),
             new KeyHelp("Esc  F", "pop a filter frame (hold: pop all)"),
-            new KeyHelp("f", "type a filter: comm~bash, latency>=5ms"),
+            new KeyHelp("f", "filter form: syscall, comm, file, pid, latency..."),
+            new KeyHelp(":", "type a filter frame: comm~bash, latency>=5ms"),
             new KeyHelp("p", "PID picker (filters in the kernel)"),
             new KeyHelp("t", "TID picker (filters in the kernel)"),
-            new KeyHelp("P", "probe picker: the syscalls traced"),
+            new KeyHelp("P", "probe picker: the syscalls traced (Ctrl-F: families)"),
             new KeyHelp("R", "record the filtered events (Parquet)"),
+            new KeyHelp("I", "auto-reset the flamegraph: off, 10 s, 30 s, 60 s"),
             new KeyHelp("H", "this help"),
             new KeyHelp("q  Ctrl-C", "quit (q asks while recording)"),
             new KeyHelp("Ctrl-L", "redraw the screen"));
@@ -65,6 +75,13 @@ public final class DashboardUi implements Screenful {
     private final Consumer<Set<String>> probeSetter;
     private final List<Tab> tabs;
     private final FlameTab flame;
+    private final FamilyToggler families;
+    private final AutoReset autoReset;
+    private final LongSupplier clock;
+    private int warningsTaken;
+    private long lossesWarned;
+    private long lossWarningNanos;
+    private String resetShown = "";
     private TraceSettings trace;
     private int current;
     private boolean done;
@@ -81,6 +98,14 @@ public final class DashboardUi implements Screenful {
      */
     public DashboardUi(IorSession session, DashboardOptions options, DashboardRecorder recorder,
                        TabContext context, ProcFs procFs, Consumer<Set<String>> probeSetter) {
+        this(session, options, recorder, context, procFs, probeSetter, System::nanoTime);
+    }
+
+    /** As the public constructor, with the clock (nanoseconds) the auto-reset timer and loss warnings run on. */
+    DashboardUi(IorSession session, DashboardOptions options, DashboardRecorder recorder, TabContext context,
+                ProcFs procFs, Consumer<Set<String>> probeSetter, LongSupplier clock) {
+        this.clock = clock;
+        this.autoReset = new AutoReset(clock);
         this.session = session;
         this.context = context;
         this.recorder = recorder;
@@ -88,6 +113,7 @@ public final class DashboardUi implements Screenful {
         this.probeSetter = probeSetter;
         this.trace = options.trace();
         this.flame = new FlameTab(context, options.order(), options.metric());
+        this.families = new FamilyToggler(session, context, () -> trace = trace.withSyscalls(session.syscallPatterns()));
         this.tabs = List.of(flame, new OverviewTab(), TableTab.syscalls(context), TableTab.files(context),
                 TableTab.processes(context), new LatencyTab(context), new StreamTab(context));
     }
@@ -105,12 +131,14 @@ public final class DashboardUi implements Screenful {
     @Override
     public boolean stale() {
         Message message = context.message();
-        return session.snapshot() != shown
+        return session.snapshot() != shown || families.hasResults() || !autoReset.label().equals(resetShown)
+                || session.warnings().size() != warningsTaken
                 || (message != null && System.nanoTime() - message.nanos() > MESSAGE_NANOS);
     }
 
     @Override
     public void handle(KeyStroke key) {
+        families.applyResults();
         Overlay overlay = context.overlay();
         if (overlay != null) {
             if (!overlay.handle(key)) {
@@ -137,6 +165,8 @@ public final class DashboardUi implements Screenful {
                 context.say("filter: all (no frame to pop)");
             }
         } else if (Keys.is(key, 'f')) {
+            context.open(new FilterForm(frames -> frames.forEach(context::push)));
+        } else if (Keys.is(key, ':')) {
             context.prompt("filter frame (comm~bash, latency>=5ms): ", "", text -> {
                 if (!text.isBlank()) {
                     context.push(text);
@@ -148,6 +178,10 @@ public final class DashboardUi implements Screenful {
             quit();
         } else if (Keys.is(key, 'R')) {
             toggleRecording();
+        } else if (Keys.is(key, 'I')) {
+            int period = autoReset.cycle();
+            context.say(period == 0 ? "auto-reset off" : "auto-reset every " + period
+                    + " s: the flamegraph counts start again, as with r");
         } else if (Keys.is(key, 'p') || Keys.is(key, 't') || Keys.is(key, 'P')) {
             openPicker(key.getCharacter());
         }
@@ -192,9 +226,15 @@ public final class DashboardUi implements Screenful {
                     context.error("this source cannot change its probes while running");
                     return;
                 }
-                context.open(new ProbePicker(SyscallTable.builtIn(), trace.syscalls(), this::setProbes));
+                openProbePicker();
             }
         }
+    }
+
+    private void openProbePicker() {
+        context.open(new ProbePicker(SyscallTable.builtIn(), trace.syscalls(), this::setProbes,
+                () -> context.open(new FamilyPicker(session::familyProbes, families::changing, families::toggle,
+                        this::openProbePicker, context::message))));
     }
 
     private void setFilter(KernelFilter filter) {
@@ -208,6 +248,10 @@ public final class DashboardUi implements Screenful {
     }
 
     private void setProbes(Set<String> syscalls) {
+        if (families.busy()) { // the session would make this thread wait for the kernel
+            context.error("a family is being attached or detached: apply the probes once it is done");
+            return;
+        }
         try {
             probeSetter.accept(syscalls);
             trace = trace.withSyscalls(syscalls);
@@ -219,8 +263,14 @@ public final class DashboardUi implements Screenful {
 
     @Override
     public void render(Canvas screen) {
+        families.applyResults();
+        if (autoReset.due()) {
+            context.analysis().resetFlame();
+            context.say("auto-reset: the flamegraph counts from now on");
+        }
         Snapshot snapshot = session.snapshot();
         shown = snapshot;
+        takeWarnings(snapshot);
         if (screen.width() < MIN_COLUMNS || screen.height() < MIN_ROWS) {
             screen.text(0, 0, "terminal too small: " + screen.width() + "x" + screen.height(), Style.WARN);
             screen.text(0, 1, "ior needs at least " + MIN_COLUMNS + "x" + MIN_ROWS, Style.NORMAL);
@@ -255,13 +305,24 @@ public final class DashboardUi implements Screenful {
             String label = " " + (i + 1) + " " + (shortNames ? tab.shortTitle() : tab.title()) + " ";
             x += screen.text(x, 0, label, i == current ? Style.TAB_ACTIVE : Style.TAB) + 1;
         }
+        if (currentTab() instanceof StreamTab) {
+            context.warningsSeen();
+        }
+        int unseen = context.unseenWarnings();
+        String badge = unseen == 0 ? "" : "! " + unseen + (unseen == 1 ? " warning" : " warnings") + "  ";
+        resetShown = autoReset.label();
+        String reset = resetShown.isEmpty() ? "" : resetShown + "  ";
         String right = "H:help q:quit";
-        screen.text(Math.max(x, screen.width() - right.length()), 0, right, Style.KEY);
+        int at = Math.max(x, screen.width() - right.length() - reset.length() - badge.length());
+        at += screen.text(at, 0, badge, Style.WARN);
+        at += screen.text(at, 0, reset, Style.WARN);
+        screen.text(at, 0, right, Style.KEY);
     }
 
     private void filterLine(Canvas line) {
         String kernel = "kernel: " + describe(trace.filter())
-                + (trace.syscalls().isEmpty() ? "" : "  probes: " + trace.syscalls().size() + " syscalls");
+                + (trace.syscalls().isEmpty() ? ""
+                : "  probes: " + SyscallTable.builtIn().select(trace.syscalls()).size() + " syscalls");
         String filters = context.analysis().filters().text();
         line.text(0, 0, filters, Math.max(10, line.width() - kernel.length() - 2),
                 context.analysis().filters().isEmpty() ? Style.NORMAL : Style.WARN);
@@ -272,8 +333,33 @@ public final class DashboardUi implements Screenful {
         int x = line.text(0, 0, snapshot.health().line(), snapshot.health().counters().lostKernel()
                 + snapshot.health().counters().droppedUser() > 0 ? Style.WARN : Style.NORMAL);
         DashboardRecorder.Status status = recorder.status();
+        String sampled = SamplingSummary.of(session.samplingTotals(),
+                Math.max(0, line.width() - x - 6 - status.text().length()));
+        if (!sampled.isEmpty()) {
+            x += 3 + line.text(x + 3, 0, sampled, Style.NORMAL);
+        }
         line.text(x + 3, 0, status.text(), status.failed() ? Style.ERROR
                 : status.active() ? Style.RECORDING : Style.NORMAL);
+    }
+
+    /**
+     * The session's warnings not yet taken, and losses in the kernel (at most one
+     * warning every ten seconds), become Stream rows.
+     */
+    private void takeWarnings(Snapshot snapshot) {
+        List<String> all = session.warnings();
+        long now = Instant.now().toEpochMilli() * 1_000_000L;
+        for (; warningsTaken < all.size(); warningsTaken++) {
+            context.warn(new Warning(now, all.get(warningsTaken)));
+        }
+        long lost = snapshot.health().counters().lostKernel();
+        long nanos = clock.getAsLong();
+        if (lost > lossesWarned && (lossesWarned == 0 || nanos - lossWarningNanos >= LOSS_WARNING_NANOS)) {
+            context.warn(new Warning(now, "the kernel lost " + Units.count(lost - lossesWarned) + " events ("
+                    + Units.count(lost) + " in all): the health line says why"));
+            lossesWarned = lost;
+            lossWarningNanos = nanos;
+        }
     }
 
     private void messageLine(Canvas line) {

@@ -12,11 +12,15 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorEvent;
 import dev.ior.core.IorException;
+import dev.ior.core.SyscallSampling;
+import dev.ior.core.TraceSettings;
+import dev.ior.core.filter.FilterStack;
 import dev.ior.core.record.RecordingMetadata;
 import dev.ior.core.record.RecordingReader;
 import dev.ior.core.synthetic.EventGenerator;
 import dev.ior.core.synthetic.SyntheticSource;
 import dev.ior.core.proc.ProcFs;
+import dev.ior.core.syscall.SyscallFamily;
 import dev.ior.core.syscall.SyscallTable;
 import dev.ior.tui.render.Theme;
 import java.nio.file.Files;
@@ -101,16 +105,16 @@ class DashboardUiTest {
     }
 
     @Test
-    void fTypesAFilterFrameAndABadOneIsExplainedWithItsPosition() throws Exception {
+    void colonTypesAFilterFrameAndABadOneIsExplainedWithItsPosition() throws Exception {
         try (Harness h = Harness.of(Events.workload(), dir)) {
-            h.type("f");
+            h.type(":");
             assertEquals("filter frame (comm~bash, latency>=5ms):", h.row(MESSAGE).stripTrailing());
             h.type("comm~BA").press(KeyType.Enter);
             assertTrue(h.row(FILTER).startsWith("filter: comm~BA "), h.row(FILTER));
             assertEquals(TextColor.ANSI.YELLOW, h.cell(0, FILTER).getBackgroundColor(), "a filter stands out");
             h.type("3");
             assertTrue(h.body().get(1).startsWith("read "), "comm~BA keeps bash: " + h.body());
-            h.type("flatency>>5").press(KeyType.Enter);
+            h.type(":latency>>5").press(KeyType.Enter);
             assertEquals("filter \"latency>>5\": expected a time such as 5ms, not \">5\" at position 9",
                     h.row(MESSAGE));
             assertTrue(h.row(FILTER).startsWith("filter: comm~BA "), "the stack is unchanged");
@@ -118,10 +122,46 @@ class DashboardUiTest {
     }
 
     @Test
+    void theFilterFormBuildsTheFramesTheTypedFiltersWould() throws Exception {
+        FilterStack typed;
+        try (Harness h = Harness.of(Events.workload(), dir)) {
+            for (String frame : List.of("syscall=read", "comm~ba", "file~hosts", "pid=10", "tid=10", "fd=3",
+                    "latency>=1us", "gap>=0", "bytes>=100", "ret!=0", "ret<0")) {
+                h.type(":" + frame).press(KeyType.Enter);
+            }
+            typed = h.context.analysis().filters();
+            assertEquals(11, typed.size(), typed.text());
+        }
+        try (Harness h = Harness.of(Events.workload(), dir)) {
+            h.type("f");
+            assertTrue(h.text().contains("Filter: each field filled is a frame"), h.text());
+            h.type("read").press(KeyType.Tab).type("ba").press(KeyType.Tab).type("hosts").press(KeyType.Tab)
+                    .type("10").press(KeyType.Tab).type("10").press(KeyType.Tab).type("3").press(KeyType.Tab)
+                    .type("1us").press(KeyType.Tab).type("0").press(KeyType.Tab).type("100").press(KeyType.Tab)
+                    .type("!=0").press(KeyType.Tab).type(" ");
+            assertTrue(h.text().contains("errors only  [x]"), h.text());
+            h.press(KeyType.Enter);
+            assertEquals(typed, h.context.analysis().filters(), "the same frames, in the same order");
+            assertEquals(typed.frames(), h.context.analysis().filters().frames());
+        }
+        try (Harness h = Harness.of(Events.workload(), dir)) {
+            h.type("f").press(KeyType.ReverseTab).press(KeyType.ReverseTab).type("-2").press(KeyType.ReverseTab)
+                    .press(KeyType.ReverseTab).press(KeyType.ReverseTab).type("5 parsecs").press(KeyType.Enter);
+            assertTrue(h.text().contains("filter \"latency>=5 parsecs\": unknown unit \"parsecs\""),
+                    "a wrong field keeps the form open and says why: " + h.text());
+            assertTrue(h.context.analysis().filters().isEmpty(), "nothing pushed");
+            h.press(KeyType.Backspace, 8).type("ms").press(KeyType.Enter);
+            assertTrue(h.row(FILTER).startsWith("filter: latency>=5ms > ret=-2 "), h.row(FILTER));
+            h.type("f").type("cat").press(KeyType.Escape);
+            assertTrue(h.row(FILTER).startsWith("filter: latency>=5ms > ret=-2 "), "Esc cancels: " + h.row(FILTER));
+        }
+    }
+
+    @Test
     void escAndFPopFramesLastInFirstOut() throws Exception {
         try (Harness h = Harness.of(Events.workload(), dir)) {
-            h.type("3").type("fcomm=bash").press(KeyType.Enter).type("fsyscall=read").press(KeyType.Enter)
-                    .type("ffile~hosts").press(KeyType.Enter);
+            h.type("3").type(":comm=bash").press(KeyType.Enter).type(":syscall=read").press(KeyType.Enter)
+                    .type(":file~hosts").press(KeyType.Enter);
             assertTrue(h.row(FILTER).startsWith("filter: comm=bash > syscall=read > file~hosts "), h.row(FILTER));
             h.type("F");
             assertTrue(h.row(FILTER).startsWith("filter: comm=bash > syscall=read "), h.row(FILTER));
@@ -151,7 +191,7 @@ class DashboardUiTest {
     void rRecordsTheFilteredEventsAndQAsksBeforeQuittingWhileItRecords() throws Exception {
         var source = SyntheticSource.generated(EventGenerator.demo(), Long.MAX_VALUE).paced(50_000);
         try (Harness h = Harness.builder(source, dir).async().build()) {
-            h.type("fcomm=nginx").press(KeyType.Enter);
+            h.type(":comm=nginx").press(KeyType.Enter);
             h.session.analysis().requestSnapshot().get();
             h.type("R");
             Path file = h.recorder.file();
@@ -363,6 +403,143 @@ class DashboardUiTest {
             h.type("p");
             assertTrue(h.row(MESSAGE).startsWith("the PID, TID and probe pickers act on the live kernel"));
         }
+    }
+
+    @Test
+    void theFamiliesViewAttachesAndDetachesAWholeFamilyInTheBackground() throws Exception {
+        SyscallTable table = SyscallTable.builtIn();
+        int network = (int) table.all().stream().filter(s -> s.family() == SyscallFamily.NETWORK).count();
+        int defaults = table.defaults().size();
+        int networkByDefault = (int) table.defaults().stream().filter(s -> s.family() == SyscallFamily.NETWORK)
+                .count();
+        TunableSource source = new TunableSource(Events.workload());
+        try (Harness h = Harness.builder(source, dir).procFs(new ProcFs()).probes(patterns -> { }).build()) {
+            h.type("P").press(new KeyStroke('f', true, false));
+            assertTrue(h.text().contains("Probes by family: attached live (" + defaults + " syscalls traced)"),
+                    h.text());
+            assertEquals(12, h.body().stream().filter(r -> r.matches(" *\\[[ x-]\\] +\\d+/\\d+ .*")).count(),
+                    "the twelve families: " + h.body());
+            h.type("network");
+            assertTrue(h.screen().get(4).matches(" *\\[[ -]\\] +" + networkByDefault + "/" + network + " +Network"),
+                    h.screen().get(4));
+            source.holdProbeChanges();
+            h.type(" ");
+            assertEquals(" attaching Network…", h.row(HEALTH), "said at once, the kernel still busy");
+            assertTrue(h.screen().get(4).matches(" *\\[[ -]\\] +" + networkByDefault + "/" + network
+                    + " +changing… +Network"), h.screen().get(4));
+            h.press(KeyType.Backspace);
+            assertTrue(h.text().contains("type to filter: networ_"), "keys still work meanwhile");
+            h.press(new KeyStroke('f', true, false)).press(KeyType.Enter);
+            assertEquals("a family is being attached or detached: apply the probes once it is done", h.row(MESSAGE),
+                    "the syscalls view does not wait for the kernel either");
+            h.type("P").press(new KeyStroke('f', true, false)).type("network");
+            source.release();
+            awaitRow(h, HEALTH, " attached Network: " + network + "/" + network + " of its syscalls traced");
+            assertTrue(h.screen().get(4).matches(" *\\[x\\] +" + network + "/" + network + " +Network"),
+                    h.screen().get(4));
+            int attached = defaults - networkByDefault + network;
+            assertTrue(h.text().contains("(" + attached + " syscalls traced)"), h.text());
+            h.type(" ");
+            awaitRow(h, HEALTH, " detached Network: 0/" + network + " of its syscalls traced");
+            h.press(KeyType.Escape);
+            assertTrue(h.row(FILTER).endsWith("probes: " + (defaults - networkByDefault) + " syscalls"),
+                    "the selection without Network: " + h.row(FILTER));
+            h.type("P").press(new KeyStroke('f', true, false)).press(new KeyStroke('f', true, false));
+            assertTrue(h.text().contains("Probes: which syscalls the kernel traces"), "Ctrl-F goes back");
+        }
+        try (Harness h = Harness.builder(SyntheticSource.of(Events.workload()), dir).procFs(new ProcFs())
+                .probes(patterns -> { }).build()) {
+            h.type("P").press(new KeyStroke('f', true, false)).type("time ");
+            awaitRow(h, HEALTH, " detaching Time failed: this event source cannot change its probe set");
+        }
+    }
+
+    @Test
+    void warningsAreStreamRowsWithABadgeOnTheOtherTabsUntilTheStreamIsSeen(@TempDir Path proc) throws Exception {
+        FakeProc.process(proc, 1001, "nginx", "nginx: worker process");
+        FakeProc.thread(proc, 1001, 1001, "nginx");
+        FakeProc.process(proc, 2002, "java", "java -jar app.jar");
+        FakeProc.thread(proc, 2002, 2002, "java");
+        TunableSource source = new TunableSource(Events.workload()).procFs(new ProcFs(proc)).lost(120);
+        TraceSettings trace = TraceSettings.DEFAULT.withFilter(TraceSettings.DEFAULT.filter().withPids(Set.of(1001))
+                .withTid(2002));
+        try (Harness h = Harness.builder(source, dir).trace(trace).build()) {
+            String bar = h.row(0);
+            assertTrue(bar.endsWith("! 2 warnings  H:help q:quit"), bar);
+            assertEquals(TextColor.ANSI.YELLOW, h.cell(bar.indexOf("! 2"), 0).getBackgroundColor(), "it stands out");
+            h.type("3");
+            assertTrue(h.row(0).endsWith("! 2 warnings  H:help q:quit"), "on every other tab: " + h.row(0));
+            h.type("7");
+            List<String> rows = h.body().stream().filter(r -> r.contains(" WARN  ")).toList();
+            assertEquals(2, rows.size(), h.body().toString());
+            assertTrue(rows.get(0).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} WARN  thread 2002 is not a thread of process"
+                    + " 1001, so nothing will be traced"), rows.get(0));
+            assertTrue(rows.get(1).endsWith(" WARN  the kernel lost 120 events (120 in all): the health line says why"),
+                    rows.get(1));
+            int row = 3 + h.body().indexOf(rows.get(0));
+            assertEquals(TextColor.ANSI.YELLOW, h.cell(20, row).getBackgroundColor(), "a warning row stands out");
+            assertFalse(h.row(0).contains("warning"), "the Stream tab shows them: no badge " + h.row(0));
+            h.type("3");
+            assertFalse(h.row(0).contains("warning"), "seen: no badge any more: " + h.row(0));
+        }
+    }
+
+    @Test
+    void theHealthLineSaysWhatIsSampledWithTheKernelsTotals() throws Exception {
+        SyscallTable table = SyscallTable.builtIn();
+        TunableSource source = new TunableSource(Events.workload());
+        source.samplingTotals(List.of(new SyscallSampling(table.byName("read").orElseThrow(), 10, 10_023, 1_002)));
+        try (Harness h = Harness.builder(source, dir).build()) {
+            assertTrue(h.row(HEALTH).matches(".*ring 0%   sampled: read 1/10 \\(10,023 calls, 1,002 traced\\)   R:record"),
+                    h.row(HEALTH));
+            source.samplingTotals(List.of(new SyscallSampling(table.byName("read").orElseThrow(), 10, 10_023, 1_002),
+                    new SyscallSampling(table.byName("write").orElseThrow(), 0, 500, 0),
+                    new SyscallSampling(table.byName("pread64").orElseThrow(), 100, 2_000, 19)));
+            assertTrue(h.row(HEALTH).endsWith("   sampled: read 1/10 (10,023 calls, 1,002 traced), write 0 (500 calls,"
+                    + " counted only), pread64 1/100 (2,000 calls, 19 traced)   R:record"), h.row(HEALTH));
+            h.resize(120, 50);
+            assertTrue(h.row(HEALTH).endsWith("   sampled: 3 syscalls (12,523 calls, 1,021 traced)   R:record"), h.row(HEALTH));
+        }
+        try (Harness h = Harness.of(Events.workload(), dir)) {
+            assertFalse(h.row(HEALTH).contains("sampled"), "every call an event: nothing said");
+        }
+    }
+
+    @Test
+    void iCyclesTheAutoResetTimerShownInTheTabBarAndItResetsTheFlamegraph() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000 * Events.S);
+        try (Harness h = Harness.builder(SyntheticSource.of(Events.workload()), dir).clock(now::get).build()) {
+            assertTrue(h.row(0).matches(".*Stream +H:help q:quit"), "off: nothing shown " + h.row(0));
+            h.type("I");
+            assertEquals("auto-reset every 10 s: the flamegraph counts start again, as with r", h.row(MESSAGE));
+            assertTrue(h.row(0).endsWith("reset in 10s  H:help q:quit"), h.row(0));
+            now.addAndGet(3 * Events.S + 1);
+            assertTrue(h.ui.stale(), "the countdown changed: a frame is due");
+            assertTrue(h.row(0).endsWith("reset in 7s  H:help q:quit"), h.row(0));
+            assertEquals("all  10 events  2.31KiB  100.0% of count", h.row(2), "counting so far");
+            now.addAndGet(7 * Events.S);
+            h.screen(); // the frame that resets
+            List<String> screen = h.screen();
+            assertTrue(screen.contains("  no events counted yet"), String.join("\n", screen));
+            assertEquals("auto-reset: the flamegraph counts from now on", screen.get(MESSAGE));
+            assertTrue(screen.get(0).endsWith("reset in 10s  H:help q:quit"), "the next period: " + screen.get(0));
+            h.type("I");
+            assertTrue(h.row(0).endsWith("reset in 30s  H:help q:quit"), h.row(0));
+            h.type("I");
+            assertTrue(h.row(0).endsWith("reset in 60s  H:help q:quit"), h.row(0));
+            h.type("I");
+            assertEquals("auto-reset off", h.row(MESSAGE));
+            assertTrue(h.row(0).matches(".*Stream +H:help q:quit"), h.row(0));
+        }
+    }
+
+    /** Draws frames until row {@code row} reads {@code expected}: for work the dashboard does in the background. */
+    private static void awaitRow(Harness h, int row, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!h.row(row).equals(expected) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        assertEquals(expected, h.row(row));
     }
 
     @Test

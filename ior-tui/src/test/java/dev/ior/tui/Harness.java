@@ -57,7 +57,7 @@ public final class Harness implements AutoCloseable {
         context = new TabContext(session.analysis(), b.directory, b.environment, b.glyphs, handover);
         ui = new DashboardUi(session, new DashboardOptions(b.trace, b.source, false,
                 dev.ior.core.flame.FlameOrder.DEFAULT, dev.ior.core.flame.FlameMetric.COUNT, null), recorder, context,
-                b.procFs, b.probes);
+                b.procFs, b.probes, b.clock);
         if (b.async) {
             session.startAsync();
         } else {
@@ -95,6 +95,14 @@ public final class Harness implements AutoCloseable {
     /** Presses a special key. */
     public Harness press(KeyType type) {
         ui.handle(new KeyStroke(type));
+        return this;
+    }
+
+    /** Presses a special key {@code times} times. */
+    public Harness press(KeyType type, int times) {
+        for (int i = 0; i < times; i++) {
+            press(type);
+        }
         return this;
     }
 
@@ -163,6 +171,7 @@ public final class Harness implements AutoCloseable {
         private ProcFs procFs;
         private Consumer<Set<String>> probes;
         private boolean async;
+        private java.util.function.LongSupplier clock = System::nanoTime;
 
         private Builder(EventSource source, Path directory) {
             this.source = source;
@@ -203,6 +212,12 @@ public final class Harness implements AutoCloseable {
 
         public Builder probes(Consumer<Set<String>> setter) {
             probes = setter;
+            return this;
+        }
+
+        /** The dashboard's clock (nanoseconds) for its timers, instead of the system's. */
+        public Builder clock(java.util.function.LongSupplier nanos) {
+            clock = nanos;
             return this;
         }
 

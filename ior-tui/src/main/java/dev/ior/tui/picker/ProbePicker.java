@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * The probe picker: which syscalls the kernel traces. Type to narrow (names, families,
  * kinds), Space toggles the syscall under the cursor, Tab toggles every one shown,
- * Ctrl-D ticks the default set, Enter applies, Esc cancels.
+ * Ctrl-D ticks the default set, Enter applies, Esc cancels; Ctrl-F switches to the
+ * families view ({@link FamilyPicker}), dropping ticks not applied.
  */
 public final class ProbePicker implements Overlay {
 
@@ -25,13 +26,15 @@ public final class ProbePicker implements Overlay {
     private final Set<String> ticked;
     private final Set<String> defaults;
     private final Consumer<Set<String>> onApply;
+    private final Runnable onFamilies;
 
     /**
      * @param table   the syscalls and io_uring operations ior can trace
      * @param traced  the patterns traced now ({@code open*}, {@code family:FS}; empty = the default set)
-     * @param onApply gets the names ticked (empty = the default set)
+     * @param onApply    gets the names ticked (empty = the default set)
+     * @param onFamilies opens the families view instead
      */
-    public ProbePicker(SyscallTable table, Set<String> traced, Consumer<Set<String>> onApply) {
+    public ProbePicker(SyscallTable table, Set<String> traced, Consumer<Set<String>> onApply, Runnable onFamilies) {
         List<Syscall> syscalls = table.all();
         List<Choices.Entry<String>> entries = new ArrayList<>();
         for (Syscall s : syscalls) {
@@ -42,6 +45,7 @@ public final class ProbePicker implements Overlay {
         this.ticked = new TreeSet<>(table.select(traced).stream().map(Syscall::name).toList());
         this.defaults = new TreeSet<>(table.defaults().stream().map(Syscall::name).toList());
         this.onApply = onApply;
+        this.onFamilies = onFamilies;
     }
 
     @Override
@@ -54,6 +58,10 @@ public final class ProbePicker implements Overlay {
             return false;
         }
         if (Keys.escape(key) || Keys.ctrl(key, 'c')) {
+            return false;
+        }
+        if (Keys.ctrl(key, 'f')) {
+            onFamilies.run();
             return false;
         }
         if (Keys.ctrl(key, 'd')) {
@@ -90,7 +98,8 @@ public final class ProbePicker implements Overlay {
         screen.text(1, 0, "Probes: which syscalls the kernel traces (" + ticked.size() + " ticked)",
                 Style.TAB_ACTIVE);
         screen.text(1, screen.height() - 1,
-                "Space: tick   Tab: tick all shown   Ctrl-D: the default set   Enter: apply   Esc: cancel", Style.KEY);
+                "Space: tick   Tab: tick all shown   Ctrl-D: the default set   Ctrl-F: families (live)   Enter: apply"
+                        + "   Esc: cancel", Style.KEY);
         choices.render(screen.region(1, 2, screen.width() - 2, screen.height() - 4),
                 e -> ticked.contains(e.value()) ? "[x] " : "[ ] ");
     }

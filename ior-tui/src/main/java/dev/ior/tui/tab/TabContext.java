@@ -9,6 +9,9 @@ import dev.ior.tui.overlay.Prompt;
 import dev.ior.tui.render.Glyphs;
 import dev.ior.tui.render.Style;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,8 @@ public final class TabContext {
     private final Map<String, String> environment;
     private final Glyphs glyphs;
     private final TerminalHandover terminal;
+    private final List<Warning> warnings = new ArrayList<>();
+    private int warningsSeen;
     private Message message;
     private Overlay overlay;
 
@@ -96,6 +101,26 @@ public final class TabContext {
     /** Shows {@code text} on the message line as a failure. */
     public void error(String text) {
         message = new Message(text, Style.ERROR, System.nanoTime());
+    }
+
+    /** Adds a warning, shown among the Stream tab's rows and counted on the tab bar until that tab is seen. */
+    public void warn(Warning warning) {
+        warnings.add(warning);
+    }
+
+    /** Every warning so far, oldest first. */
+    public List<Warning> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /** The warnings added since the Stream tab was last shown. */
+    public int unseenWarnings() {
+        return warnings.size() - warningsSeen;
+    }
+
+    /** The user has seen every warning so far (the Stream tab is shown). */
+    public void warningsSeen() {
+        warningsSeen = warnings.size();
     }
 
     /** The latest message, or null. */

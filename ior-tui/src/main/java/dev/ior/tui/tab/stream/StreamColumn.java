@@ -51,9 +51,14 @@ enum StreamColumn {
                 || this == GAP;
     }
 
+    /** A time of day as the TIME column shows it: {@code 14:03:07.123456}. */
+    static String clock(long wallTimeNs) {
+        return CLOCK.format(Instant.ofEpochSecond(0, wallTimeNs));
+    }
+
     String cell(EventRecord e) {
         return switch (this) {
-            case TIME -> CLOCK.format(Instant.ofEpochSecond(0, e.wallTimeNs()));
+            case TIME -> clock(e.wallTimeNs());
             case COMM -> e.comm();
             case PID -> Integer.toString(e.pid());
             case TID -> Integer.toString(e.tid());

@@ -14,9 +14,12 @@ import dev.ior.tui.render.Units;
 import dev.ior.tui.tab.KeyHelp;
 import dev.ior.tui.tab.Tab;
 import dev.ior.tui.tab.TabContext;
+import dev.ior.tui.tab.Warning;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -26,6 +29,8 @@ import java.util.regex.PatternSyntaxException;
  * pauses it; paused, a row and column cursor moves over the held events, Enter turns a
  * cell into a filter frame, / and ? search every column. A paused view keeps its rows
  * until the filter stack changes, then shows the held events that pass the new one.
+ * Live, warnings ({@link Warning}) show among the events at their time, marked WARN;
+ * a paused view holds events only.
  */
 public final class StreamTab implements Tab {
 
@@ -96,21 +101,21 @@ public final class StreamTab implements Tab {
     @Override
     public void render(Canvas body, Snapshot snapshot) {
         pageRows = Math.max(1, body.height() - 1);
-        List<EventRecord> rows;
+        List<?> lines;
         if (paused) {
             if (!snapshot.filter().stack().equals(frozenStack)) {
                 refreeze(snapshot);
             }
-            rows = frozen;
-            row = rows.isEmpty() ? 0 : Math.clamp(row, 0, rows.size() - 1);
+            row = frozen.isEmpty() ? 0 : Math.clamp(row, 0, frozen.size() - 1);
             if (row < top) {
                 top = row;
             } else if (row >= top + pageRows) {
                 top = row - pageRows + 1;
             }
+            lines = frozen.subList(Math.min(top, frozen.size()), Math.min(frozen.size(), top + pageRows));
         } else {
-            rows = snapshot.stream();
-            top = Math.max(0, rows.size() - pageRows);
+            top = Math.max(0, snapshot.stream().size() - pageRows);
+            lines = liveTail(snapshot.stream(), context.warnings(), pageRows);
         }
         int fileWidth = Math.max(10, body.width() - COLUMNS.stream().mapToInt(c -> c.width() + 1).sum());
         int x = 0;
@@ -119,27 +124,67 @@ public final class StreamTab implements Tab {
             int w = col == StreamColumn.FILE ? fileWidth : col.width();
             body.text(col.numeric() ? x + Math.max(0, w - col.header().length()) : x, 0, col.header(), w,
                     paused && c == column ? Style.SELECTED : Style.HEADER);
-            for (int r = 0; r < pageRows && top + r < rows.size(); r++) {
-                EventRecord e = rows.get(top + r);
-                boolean cursorRow = paused && top + r == row;
-                Style style = cursorRow ? (c == column ? Style.MATCH : Style.SELECTED)
-                        : search != null && matches(e) ? Style.MATCH : Style.NORMAL;
-                if (style != Style.NORMAL) {
-                    body.fill(x, r + 1, w + 1, style == Style.MATCH && !cursorRow ? Style.MATCH : Style.SELECTED);
-                }
-                String cell = col.cell(e);
-                if (col == StreamColumn.FILE) {
-                    body.tail(x, r + 1, cell, w, style);
-                } else {
-                    body.text(col.numeric() ? x + Math.max(0, w - cell.length()) : x, r + 1, cell, w, style);
-                }
-            }
             x += w + 1;
         }
-        if (rows.isEmpty()) {
+        for (int r = 0; r < lines.size(); r++) {
+            switch (lines.get(r)) {
+                case EventRecord e -> drawEvent(body, r + 1, e, fileWidth, paused && top + r == row);
+                case Warning w -> drawWarning(body, r + 1, w);
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (lines.isEmpty()) {
             body.text(2, 2, "no events" + (snapshot.filter().stack().isEmpty() ? " yet" : " that pass the filter"),
                     Style.NORMAL);
         }
+    }
+
+    private void drawEvent(Canvas body, int y, EventRecord e, int fileWidth, boolean cursorRow) {
+        int x = 0;
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            StreamColumn col = COLUMNS.get(c);
+            int w = col == StreamColumn.FILE ? fileWidth : col.width();
+            Style style = cursorRow ? (c == column ? Style.MATCH : Style.SELECTED)
+                    : search != null && matches(e) ? Style.MATCH : Style.NORMAL;
+            if (style != Style.NORMAL) {
+                body.fill(x, y, w + 1, style == Style.MATCH && !cursorRow ? Style.MATCH : Style.SELECTED);
+            }
+            String cell = col.cell(e);
+            if (col == StreamColumn.FILE) {
+                body.tail(x, y, cell, w, style);
+            } else {
+                body.text(col.numeric() ? x + Math.max(0, w - cell.length()) : x, y, cell, w, style);
+            }
+            x += w + 1;
+        }
+    }
+
+    /** A warning: its time, then {@code WARN} and the text across the other columns. */
+    private static void drawWarning(Canvas body, int y, Warning warning) {
+        int x = StreamColumn.TIME.width() + 1;
+        body.fill(0, y, body.width(), Style.WARN);
+        body.text(0, y, StreamColumn.clock(warning.wallTimeNs()), StreamColumn.TIME.width(), Style.WARN);
+        body.text(x, y, "WARN  " + warning.text(), body.width() - x, Style.WARN);
+    }
+
+    /**
+     * The latest {@code rows} lines of the live tail: events and warnings merged by
+     * time, oldest first. Walks back from the newest, so a long tail costs no more than
+     * the rows shown.
+     */
+    static List<Object> liveTail(List<EventRecord> events, List<Warning> warnings, int rows) {
+        List<Object> lines = new ArrayList<>(rows);
+        int e = events.size() - 1;
+        int w = warnings.size() - 1;
+        while (lines.size() < rows && (e >= 0 || w >= 0)) {
+            if (w < 0 || (e >= 0 && events.get(e).wallTimeNs() > warnings.get(w).wallTimeNs())) {
+                lines.add(events.get(e--));
+            } else {
+                lines.add(warnings.get(w--));
+            }
+        }
+        Collections.reverse(lines);
+        return lines;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.ior.tui.render.Units;
 enum TableColumn {
     NAME("", 0, Column.NAME),
     COMM("COMM", 16, Column.COMM),
+    FAMILY("FAMILY", 8, Column.FAMILY),
     COUNT("COUNT", 12, Column.COUNT),
     RATE("RATE/s", 8, Column.RATE),
     AVG("AVG", 8, Column.AVG),
@@ -48,7 +49,7 @@ enum TableColumn {
 
     /** Whether the column holds text (sorted A to Z first). */
     boolean text() {
-        return this == NAME || this == COMM;
+        return this == NAME || this == COMM || this == FAMILY;
     }
 
     /** The cell of {@code row}. */
@@ -56,6 +57,7 @@ enum TableColumn {
         return switch (this) {
             case NAME -> row.name().isEmpty() ? TableKind.NO_FILE : row.name();
             case COMM -> row.comm();
+            case FAMILY -> row.family();
             case COUNT -> Units.count(row.count());
             case RATE -> Units.rate(row.ratePerSecond());
             case AVG -> Units.duration(row.avgLatencyNs());

@@ -45,8 +45,9 @@ enum TableKind {
     }
 
     List<TableColumn> columns() {
-        return this == PROCESSES ? List.of(TableColumn.values())
-                : List.of(TableColumn.values()).stream().filter(c -> c != TableColumn.COMM).toList();
+        return List.of(TableColumn.values()).stream()
+                .filter(c -> (c != TableColumn.COMM || this == PROCESSES) && (c != TableColumn.FAMILY || this == SYSCALLS))
+                .toList();
     }
 
     /**

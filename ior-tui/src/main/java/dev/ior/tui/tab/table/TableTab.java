@@ -287,6 +287,10 @@ public final class TableTab implements Tab {
             context.push(FilterFrame.exact(FilterField.COMM, row.comm()));
             return;
         }
+        if (col == TableColumn.FAMILY && !row.family().isEmpty()) {
+            context.push(FilterFrame.exact(FilterField.FAMILY, row.family())); // the dashboard scoped to one family
+            return;
+        }
         FilterFrame frame = kind.frame(row, levels > 0);
         if (frame == null) {
             context.error(row.other() ? "the (other) row merges evicted keys: it has no single value to filter on"

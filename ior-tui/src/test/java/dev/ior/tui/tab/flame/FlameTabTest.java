@@ -146,7 +146,7 @@ class FlameTabTest {
     @Test
     void escPopsAFilterFrameOnlyWhenNotZoomed() throws Exception {
         try (Harness h = Harness.of(Events.workload(), dir)) {
-            h.type("fcomm=cat").press(KeyType.Enter).type("k").press(KeyType.Enter);
+            h.type(":comm=cat").press(KeyType.Enter).type("k").press(KeyType.Enter);
             assertTrue(h.row(47).startsWith("filter: comm=cat "));
             assertEquals("cat", h.row(COMMS));
             h.press(KeyType.Escape);

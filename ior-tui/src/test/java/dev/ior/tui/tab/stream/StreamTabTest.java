@@ -109,7 +109,7 @@ class StreamTabTest {
     @Test
     void eExportsTheFilteredEventsAsCsvToANewPrivateFile() throws Exception {
         try (Harness h = Harness.of(Events.workload(), dir)) {
-            h.type("fcomm=cat").press(KeyType.Enter).type("7e");
+            h.type(":comm=cat").press(KeyType.Enter).type("7e");
             Path file = only(dir, ".csv");
             assertTrue(file.getFileName().toString().matches("ior-.+-\\d{8}T\\d{6}Z\\.csv"), file.toString());
             assertEquals("exported 4 events to " + file + " (E opens it)", h.row(MESSAGE));

@@ -35,12 +35,13 @@ class TableTabTest {
             List<String> screen = h.screen();
             assertEquals("v:view(table)  b:by(count)  s:sort(count desc)  S:reverse  h/l:column  j/k:row  enter:filter",
                     screen.get(1));
-            assertEquals("SYSCALL" + " ".repeat(30) + "COUNT▼   RATE/s      AVG      P95      P99      MAX       READ"
-                    + "    WRITTEN   ERRORS", screen.get(HEADER).replaceAll("^(SYSCALL) +", "$1" + " ".repeat(30)));
+            assertEquals("SYSCALL" + " ".repeat(30) + "FAMILY         COUNT▼   RATE/s      AVG      P95      P99      MAX"
+                    + "       READ    WRITTEN   ERRORS",
+                    screen.get(HEADER).replaceAll("^(SYSCALL) +", "$1" + " ".repeat(30)));
             assertEquals(List.of("read", "write", "close", "openat"), names(h), "ties by name");
-            assertTrue(screen.get(HEADER + 1).matches("read +6 +6 +34\\.0us +100us +100us +100us +2\\.29KiB +0B +0"),
+            assertTrue(screen.get(HEADER + 1).matches("read +FS +6 +6 +34\\.0us +100us +100us +100us +2\\.29KiB +0B +0"),
                     screen.get(HEADER + 1));
-            assertTrue(screen.get(HEADER + 3).matches("close +1 +1 +2\\.00ms +2\\.00ms +2\\.00ms +2\\.00ms +0B +0B +0"),
+            assertTrue(screen.get(HEADER + 3).matches("close +FS +1 +1 +2\\.00ms +2\\.00ms +2\\.00ms +2\\.00ms +0B +0B +0"),
                     screen.get(HEADER + 3));
             assertEquals("read  p50 1.00us  total 204us", screen.get(2), "the row under the cursor in full");
         }
@@ -54,7 +55,7 @@ class TableTabTest {
             assertTrue(h.row(HEADER).startsWith("SYSCALL▲"), h.row(HEADER));
             h.type("S");
             assertEquals(List.of("write", "read", "openat", "close"), names(h));
-            h.type("llllll").type("s");
+            h.type("lllllll").type("s");
             assertTrue(h.row(1).contains("  s:sort(max desc)"), h.row(1));
             assertEquals(List.of("close", "read", "openat", "write"), names(h), "slowest first, ties by name");
             assertTrue(h.cell(h.row(HEADER).indexOf("MAX"), HEADER).getModifiers().contains(SGR.REVERSE),
@@ -85,6 +86,25 @@ class TableTabTest {
             h.type("4");
             assertEquals(List.of("/etc/hosts", "/usr/lib/libc.so"), names(h));
             assertTrue(h.row(HEADER + 1).matches("/etc/hosts +4 .*"), h.row(HEADER + 1));
+        }
+    }
+
+    @Test
+    void syscallsShowTheirFamilyAndEnterOnItScopesTheDashboardToTheFamily() throws Exception {
+        List<dev.ior.core.IorEvent> events = new java.util.ArrayList<>(Events.workload());
+        events.add(Events.ev(3 * Events.S, "curl", 30, 30, "connect", "", 50 * Events.US, 0, 0));
+        events.add(Events.ev(3 * Events.S, "curl", 30, 30, "sendto", "", Events.US, 0, 40));
+        events.add(Events.ev(3 * Events.S, "curl", 30, 30, "sendto", "", Events.US, 0, 40));
+        try (Harness h = Harness.of(events, dir)) {
+            h.type("3");
+            assertEquals(List.of("read", "sendto", "write", "close", "connect", "openat"), names(h));
+            assertTrue(h.row(HEADER + 2).matches("sendto +Network +2 .*"), h.row(HEADER + 2));
+            assertTrue(h.row(HEADER + 1).matches("read +FS +6 .*"), h.row(HEADER + 1));
+            h.type("jl").press(KeyType.Enter);
+            assertTrue(h.row(FILTER).startsWith("filter: family=Network "), h.row(FILTER));
+            assertEquals(List.of("sendto", "connect"), names(h), "only the Network family");
+            h.type("5");
+            assertEquals(List.of("30"), names(h), "every tab is scoped: curl's pid alone");
         }
     }
 
