@@ -394,6 +394,7 @@ public final class IorSession implements AutoCloseable {
             throw new IllegalStateException("the session is closed");
         }
         checkProcesses(settings.filter(), source.procFs());
+        source.onWarning(this::warn);
         source.open(settings);
         tracedPids = Set.copyOf(settings.filter().pids());
         // The snapshot of what processes already have open is taken here, on the caller's

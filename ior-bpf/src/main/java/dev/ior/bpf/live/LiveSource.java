@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Live tracing: loads ior's CO-RE BPF object, attaches it, and reads its ring buffer
@@ -68,6 +69,8 @@ public final class LiveSource implements EventSource {
     private volatile List<Syscall> traced = List.of();
     private volatile Sampling sampling = Sampling.EVERY_CALL;
     private long unfollowedWarned;
+    /** The session's warnings; alone (no session), the log. */
+    private Consumer<String> warnings = text -> LOG.log(System.Logger.Level.WARNING, "warning: " + text);
     /** The sampling totals as they were when the maps were freed. */
     private volatile List<SyscallSampling> finalSamplingTotals;
     private List<String> programs = List.of();
@@ -95,7 +98,7 @@ public final class LiveSource implements EventSource {
         uringTraced = uring;
         requireAvailable(selected, settings.syscalls());
         bootToWallNs = Libc.clockNanos(Libc.CLOCK_REALTIME) - kernelBootNanos();
-        Loaded loaded = loadRichest(settings, uring, FdIdentity.enabled());
+        Loaded loaded = loadRichest(settings, uring, FdIdentity.enabled(), warnings);
         object = loaded.object();
         uringTraced = loaded.uring();
         maps = new KernelMaps(object);
@@ -123,7 +126,8 @@ public final class LiveSource implements EventSource {
      * the object). Dropping io_uring is expected on old kernels; dropping fd identity is
      * not, and is said.
      */
-    private static Loaded loadRichest(TraceSettings settings, boolean uring, boolean fdIdentity) {
+    private static Loaded loadRichest(TraceSettings settings, boolean uring, boolean fdIdentity,
+            Consumer<String> warnings) {
         BpfException failure = null;
         for (boolean withInode : choices(fdIdentity)) {
             for (boolean withUring : choices(uring)) {
@@ -134,8 +138,8 @@ public final class LiveSource implements EventSource {
                                 failure.getMessage());
                     }
                     if (fdIdentity && !withInode) {
-                        LOG.log(System.Logger.Level.WARNING, "warning: fds are not identified by inode here: {0}",
-                                failure.getMessage());
+                        warnings.accept("fds are not identified by inode here (names come from ior's own fd "
+                                + "tables): " + failure.getMessage());
                     }
                     return new Loaded(object, withUring);
                 } catch (BpfException e) {
@@ -194,13 +198,17 @@ public final class LiveSource implements EventSource {
         stopping = true;
     }
 
+    @Override
+    public void onWarning(Consumer<String> sink) {
+        warnings = sink;
+    }
+
     /** Children --follow could not add to the full pid set are untraced: never silently. */
     private void warnIfUnfollowed() {
         long unfollowed = maps.counter(Libbpf.IOR_CNT_LOST_FOLLOW());
         if (unfollowed > unfollowedWarned) {
             unfollowedWarned = unfollowed;
-            LOG.log(System.Logger.Level.WARNING, "warning: {0} forked children were not followed: the kernel''s pid "
-                    + "set is full", unfollowed);
+            warnings.accept(unfollowed + " forked children were not followed: the kernel's pid set is full");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.ior.core.syscall.SyscallTable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Where events come from: the live kernel (ior-bpf), a recording, or a synthetic
@@ -60,6 +61,15 @@ public interface EventSource extends AutoCloseable {
      */
     default void setSampling(Sampling sampling) {
         throw new UnsupportedOperationException("this event source cannot sample");
+    }
+
+    /**
+     * Where to say what the user should know that does not stop the source (a feature
+     * this kernel lacks, children --follow could not follow): the session's warnings.
+     * Called once, before {@link #open}; a source may call {@code warnings} from any of
+     * its threads.
+     */
+    default void onWarning(Consumer<String> warnings) {
     }
 
     /** The kernel's totals of every sampled syscall traced now; empty when nothing is sampled. */
