@@ -46,7 +46,8 @@ class DashboardIT {
         try (Tmux terminal = new Tmux(200, 50, command)) {
             terminal.awaitText("Trace which process? (filtered in the kernel)");
             terminal.await("All PIDs first", s -> s.get(4).strip().equals("All PIDs"), Duration.ofSeconds(15));
-            terminal.type(name);
+            // by pid: a child the shell forks for sleep shows the same command line for a moment
+            terminal.type(Long.toString(workload.pid()));
             terminal.await("the workload alone", s -> s.get(4).strip().equals("All PIDs")
                     && s.get(5).strip().startsWith(workload.pid() + "  sh ") && s.get(6).isBlank(),
                     Duration.ofSeconds(20));

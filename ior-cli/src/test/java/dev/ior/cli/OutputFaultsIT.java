@@ -37,14 +37,15 @@ class OutputFaultsIT {
         Path output = small.resolve("full.parquet");
         Process ior = new ProcessBuilder(IorProcess.command("record", "-o", output.toString(), "--comm", "dd"))
                 .start();
-        var stderr = IorProcess.readAll(ior.getErrorStream());
-        // 100 000 one-byte reads and writes: far more than 512 KiB can hold in Parquet
-        Process load = new ProcessBuilder("sh", "-c",
-                "sleep 1; exec dd if=/dev/zero of=/dev/null bs=1 count=100000 2>/dev/null").start();
-        load.waitFor();
+        var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(ior.getErrorStream()));
+        String started = stderr.readLine(); // once attached: every read and write below is traced
+        // a million one-byte reads and writes: far more than 512 KiB can hold in Parquet
+        new ProcessBuilder("sh", "-c", "exec dd if=/dev/zero of=/dev/null bs=1 count=1000000 2>/dev/null")
+                .start().waitFor();
         assertTrue(ior.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "ior must stop by itself");
 
-        List<String> lines = stderr.join().lines().toList();
+        List<String> lines = new ArrayList<>(List.of(started));
+        lines.addAll(stderr.lines().toList());
         assertEquals(1, ior.exitValue(), lines.toString());
         Matcher stopped = Pattern.compile("ior: the disk holding " + Pattern.quote(output.toString())
                 + " is full: recording stopped after (\\d+) events, all of them in the file").matcher(lines.get(1));
