@@ -69,7 +69,6 @@ public final class DashboardUi implements Screenful {
     private int current;
     private boolean done;
     private Snapshot shown;
-    private int warningsShown;
 
     /**
      * @param session     the session shown (started, or already finished)
@@ -222,7 +221,6 @@ public final class DashboardUi implements Screenful {
     public void render(Canvas screen) {
         Snapshot snapshot = session.snapshot();
         shown = snapshot;
-        showNewWarning();
         if (screen.width() < MIN_COLUMNS || screen.height() < MIN_ROWS) {
             screen.text(0, 0, "terminal too small: " + screen.width() + "x" + screen.height(), Style.WARN);
             screen.text(0, 1, "ior needs at least " + MIN_COLUMNS + "x" + MIN_ROWS, Style.NORMAL);
@@ -242,15 +240,6 @@ public final class DashboardUi implements Screenful {
         Overlay overlay = context.overlay();
         if (overlay != null) {
             overlay.render(screen);
-        }
-    }
-
-    /** The session's latest warning (adaptive narrowing's steps), once, on the message line. */
-    private void showNewWarning() {
-        List<String> warnings = session.warnings();
-        if (warnings.size() > warningsShown) {
-            warningsShown = warnings.size();
-            context.error(warnings.getLast());
         }
     }
 

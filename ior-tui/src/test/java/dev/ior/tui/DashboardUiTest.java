@@ -9,18 +9,15 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.ior.core.Adaptive;
 import dev.ior.core.EventRecord;
 import dev.ior.core.IorEvent;
 import dev.ior.core.IorException;
-import dev.ior.core.TraceSettings;
 import dev.ior.core.record.RecordingMetadata;
 import dev.ior.core.record.RecordingReader;
 import dev.ior.core.synthetic.EventGenerator;
 import dev.ior.core.synthetic.SyntheticSource;
 import dev.ior.core.proc.ProcFs;
 import dev.ior.core.syscall.SyscallTable;
-import dev.ior.core.testing.LossySource;
 import dev.ior.tui.render.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +39,6 @@ class DashboardUiTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void aSyscallAdaptiveNarrowingCountsInTheKernelOnlyIsNamedOnTheMessageLine() throws Exception {
-        TraceSettings adaptive = TraceSettings.DEFAULT.withAdaptive(new Adaptive(true, 1, Duration.ofMillis(1)));
-        try (Harness h = Harness.builder(new LossySource(), dir).trace(adaptive).build()) {
-            assertEquals("losing events (100 lost in the last 1 ms): counting write in the kernel only from now on "
-                    + "(exact totals stay in the summary)", h.row(49).strip(), "the latest step");
-        }
-    }
 
     @Test
     void numberKeysTabAndShiftTabSwitchTabs() throws Exception {
