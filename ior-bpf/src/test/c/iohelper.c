@@ -724,6 +724,37 @@ static int flood(char **argv)
 	return 0;
 }
 
+/* For SECONDS: 500 one-byte pwrites (the hot syscall), then one one-byte pread, over
+ * and over as fast as they go. Facts: pwrites, preads. After go: FILE2 opened, then 200
+ * times a one-byte pwrite and a one-byte pread of it, a millisecond apart. */
+static int narrowflood(char **argv)
+{
+	struct timespec start, now, ms = { 0, 1000000 };
+	long fd = open_rw(argv[0]), fd2;
+	long seconds = atol(argv[2]), pwrites = 0, preads = 0;
+
+	memset(buf, 'n', sizeof(buf));
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		for (long i = 0; i < 500; i++)
+			sys6(SYS_pwrite64, fd, (long)buf, 1, i, 0, 0);
+		sys6(SYS_pread64, fd, (long)buf, 1, 0, 0, 0);
+		pwrites += 500;
+		preads++;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while ((now.tv_sec - start.tv_sec) * 1000000000L + now.tv_nsec - start.tv_nsec < seconds * 1000000000L);
+	fact("pwrites", pwrites);
+	fact("preads", preads);
+	pause_for_go();
+	fd2 = open_rw(argv[1]);
+	for (long i = 0; i < 200; i++) {
+		sys6(SYS_pwrite64, fd2, (long)buf, 1, i, 0, 0);
+		sys6(SYS_pread64, fd2, (long)buf, 1, 0, 0, 0);
+		nanosleep(&ms, NULL);
+	}
+	return 0;
+}
+
 /* N one-byte reads of an empty pipe submitted through one io_uring, all waiting at
  * once; then the pipe's write end is closed and every read completes with 0 (end of
  * file). Facts: submitted, completed, eof (completions that returned 0). */
@@ -899,6 +930,7 @@ static const struct scenario scenarios[] = {
 	{ "denied", 1, denied },
 	{ "sharedfds", 2, sharedfds },
 	{ "flood", 2, flood },
+	{ "narrowflood", 3, narrowflood },
 	{ "uringflood", 1, uringflood },
 	{ "churn", 3, churn },
 	{ "soak", 2, soak },

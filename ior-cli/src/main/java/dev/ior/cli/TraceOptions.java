@@ -1,5 +1,6 @@
 package dev.ior.cli;
 
+import dev.ior.core.Adaptive;
 import dev.ior.core.IorException;
 import dev.ior.core.KernelFilter;
 import dev.ior.core.Sampling;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * What every tracing subcommand takes: the kernel-side filters, the probe set, the
- * ring size and how long to run. Single-dash spellings of the original ior's flags
+ * sampling, adaptive narrowing, the ring size and how long to run. Single-dash spellings of the original ior's flags
  * are accepted as aliases so its users' scripts keep working.
  */
 final class TraceOptions {
@@ -79,6 +80,13 @@ final class TraceOptions {
                     + "family's.")
     Map<String, Integer> sampleSyscalls = new LinkedHashMap<>();
 
+    @Option(names = "--adaptive",
+            description = "When events keep being lost (3 s in a row with a full ring), count the syscall with the "
+                    + "most events in the kernel only (as --sample-syscalls NAME=0: exact totals in the summary), "
+                    + "then one more per further second with losses, each with a warning. Calls that change fd "
+                    + "tables are never narrowed; nothing is restored during the run.")
+    boolean adaptive;
+
     @Option(names = "--min-latency", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Drop calls faster than this, in the kernel (e.g. 1ms).")
     Duration minLatency = Duration.ZERO;
@@ -102,7 +110,7 @@ final class TraceOptions {
         KernelFilter filter = new KernelFilter(Set.copyOf(pids), tid, comm, minLatency.toNanos(), follow);
         Set<String> patterns = syscallPatterns();
         SyscallTable.builtIn().select(patterns); // a selection that matches nothing is a usage error, before loading
-        return new TraceSettings(filter, patterns, ringBytes, sampling());
+        return new TraceSettings(filter, patterns, ringBytes, sampling(), adaptive ? Adaptive.ON : Adaptive.OFF);
     }
 
     /** --sample-families and --sample-syscalls as one sampling; a syscall's own rate wins. */

@@ -103,6 +103,56 @@ class FloodIT {
         }
     }
 
+    @Test
+    void anAdaptiveTraceCountsItsHottestSyscallInTheKernelOnlySaysSoAndAccountsForEveryCall(@TempDir Path dir)
+            throws Exception {
+        Path flooded = dir.resolve("flood.dat");
+        Path after = dir.resolve("after.dat");
+        try (IoHelper flood = IoHelper.start("narrowflood", flooded.toString(), after.toString(), "5")) {
+            Process ior = new ProcessBuilder(IorProcess.command("trace", "--pid", Long.toString(flood.pid()),
+                    "--syscalls", "pwrite64,pread64", "--ring-size", "4K", "--adaptive")).start();
+            try {
+                var stderr = IorProcess.readAll(ior.getErrorStream());
+                BufferedReader stdout = new BufferedReader(new InputStreamReader(ior.getInputStream(),
+                        StandardCharsets.UTF_8));
+                assertEquals(CsvEventWriter.HEADER, stdout.readLine());
+                var rows = IorProcess.readAll(ior.getInputStream());
+                flood.go(); // 500 pwrite64 for each pread64, for five seconds
+                long made = flood.fact("pwrites") + flood.fact("preads");
+                Thread.sleep(1000);
+                flood.go(); // after.dat: 200 × (pwrite64, pread64), a millisecond apart
+                assertTrue(ior.waitFor(20, TimeUnit.SECONDS), "ior stops once the traced process exited");
+
+                List<String> err = stderr.join().lines().toList();
+                List<String[]> csv = rows.join().lines().map(r -> r.split(",")).toList();
+                Matcher summary = SUMMARY.matcher(err.getLast());
+                Matcher counted = Pattern.compile("ior: sampled syscall=pwrite64 rate=0 calls=(\\d+) traced=(\\d+) "
+                        + "counted_only=(\\d+)").matcher(err.get(err.size() - 3));
+                List<String> warnings = err.stream().filter(l -> l.startsWith("ior: warning: ")).toList();
+                assertAll(
+                        () -> assertEquals(0, ior.exitValue(), err.toString()),
+                        () -> assertEquals(1, warnings.size(), err.toString()),
+                        () -> assertTrue(warnings.getFirst().matches("ior: warning: losing events \\(\\d+ lost in the "
+                                + "last 3 s\\): counting pwrite64 in the kernel only from now on \\(exact totals stay "
+                                + "in the summary\\)"), warnings.getFirst()),
+                        () -> assertTrue(summary.matches(), err.getLast()),
+                        () -> assertTrue(counted.matches(), err.toString()));
+                assertAll(
+                        () -> assertEquals(made + 400, csv.size() + Long.parseLong(summary.group(3))
+                                        + Long.parseLong(counted.group(1)),
+                                "every call made is a row, a counted loss or a pwrite64 counted in the kernel"),
+                        () -> assertEquals(0, rowsOf(csv, after, "pwrite64"), "pwrite64 stays counted only"),
+                        () -> assertEquals(200, rowsOf(csv, after, "pread64"), "the rest comes through whole"));
+            } finally {
+                ior.destroyForcibly();
+            }
+        }
+    }
+
+    private static long rowsOf(List<String[]> csv, Path file, String syscall) {
+        return csv.stream().filter(f -> f[7].equals(syscall) && f[11].equals(file.toString())).count();
+    }
+
     /** The flood, a second for the consumer to catch up, then calls a millisecond apart and the exit. */
     private static void runFloodThenCalm(IoHelper flood) throws Exception {
         flood.go();

@@ -86,6 +86,8 @@ public final class IorSession implements AutoCloseable {
     private volatile long droppedUser;
     private volatile Set<String> syscallPatterns;
     private volatile Sampling sampling;
+    /** Null unless the session narrows itself when it keeps losing events (reading thread). */
+    private final AdaptiveNarrowing narrowing;
     /** The event actions as arrays, fixed at start: no iterator per event. */
     private Consumer<IorEvent>[] eventActionArray;
     private Consumer<IorEvent>[] filteredActionArray;
@@ -95,6 +97,8 @@ public final class IorSession implements AutoCloseable {
         this.settings = builder.settings;
         this.syscallPatterns = builder.settings.syscalls();
         this.sampling = builder.settings.sampling();
+        this.narrowing = builder.settings.adaptive().enabled()
+                ? new AdaptiveNarrowing(builder.settings.adaptive(), SyscallTable.builtIn()) : null;
         this.flushIntervalNs = builder.flushInterval.toNanos();
         this.analysis = builder.analysis == null ? null : new Analysis(builder.analysis, this::counters);
     }
@@ -130,8 +134,9 @@ public final class IorSession implements AutoCloseable {
 
     /**
      * Runs {@code action} with each warning: something the user should know that does
-     * not stop the session (a thread that is not one of the traced process's). Warnings
-     * are also logged (System.Logger, WARNING).
+     * not stop the session (a thread that is not one of the traced process's, a syscall
+     * that {@link Builder#adaptive adaptive narrowing} counts in the kernel only from now
+     * on), on the thread that found it. Warnings are also logged (System.Logger, WARNING).
      */
     public void onWarning(Consumer<String> action) {
         warningActions.add(Objects.requireNonNull(action));
@@ -469,6 +474,9 @@ public final class IorSession implements AutoCloseable {
 
     private void dispatch(IorEvent event) {
         boolean passes = analysis == null || analysis.onEvent(event);
+        if (narrowing != null) {
+            narrowing.count(event.syscall());
+        }
         for (Consumer<IorEvent> action : eventActionArray) {
             action.accept(event);
         }
@@ -516,11 +524,23 @@ public final class IorSession implements AutoCloseable {
 
     private void flush() {
         checkTracedProcesses();
+        if (narrowing != null) {
+            narrowIfLosing();
+        }
         if (analysis != null) {
             analysis.onFlush();
         }
         for (Runnable action : flushActions) {
             action.run();
+        }
+    }
+
+    /** Adaptive narrowing's tick: counts the hottest syscall in the kernel only when losses persist. */
+    private void narrowIfLosing() {
+        AdaptiveNarrowing.Step step = narrowing.tick(System.nanoTime(), source.counters().lostRingFull(), sampling);
+        if (step != null) {
+            setSampling(sampling.with(step.syscall().name(), 0));
+            warn(step.warning());
         }
     }
 
@@ -621,6 +641,22 @@ public final class IorSession implements AutoCloseable {
          */
         public Builder follow(boolean follow) {
             settings = settings.withFilter(settings.filter().withFollow(follow));
+            return this;
+        }
+
+        /**
+         * Whether the session narrows itself when it keeps losing events (off by default):
+         * after three seconds in a row with ring-full losses it counts its hottest syscall
+         * in the kernel only, then one more per further second with losses, and says so
+         * ({@link #onWarning}). See {@link Adaptive}.
+         */
+        public Builder adaptive(boolean adaptive) {
+            return adaptive(adaptive ? Adaptive.ON : Adaptive.OFF);
+        }
+
+        /** Adaptive narrowing with these windows ({@link Adaptive}). */
+        public Builder adaptive(Adaptive adaptive) {
+            settings = settings.withAdaptive(adaptive);
             return this;
         }
 
