@@ -194,6 +194,27 @@ class TraceIT {
         }
     }
 
+    @Test
+    void aFollowingTraceOutlivesTheNamedProcessAndTracesTheChildItLeftBehind(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("orphan.log");
+        // the parent exits after a second; its child writes for three more and is traced by --follow
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 1; (sleep 1; for i in 1 2 3; do echo x >> "
+                + file + "; sleep 0.5; done) & exit 0").start();
+        long start = System.nanoTime();
+        var result = IorProcess.run(List.of(), "trace", "--pid", Long.toString(parent.pid()), "--follow",
+                "--duration", "6", "--no-header");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(seconds >= 6, "the run lasted its --duration, not the parent's second: " + seconds + " s");
+        assertTrue(result.stderrLines().contains("ior: traced process " + parent.pid()
+                + " exited; the children it forked are still traced"), result.stderr());
+        long writes = result.stdout().lines().filter(line -> line.contains(",write,") && line.contains(file.toString()))
+                .count();
+        assertEquals(3, writes, "the orphan's three writes: " + result.stdout().lines().filter(
+                line -> line.contains(file.toString())).toList());
+    }
+
     /**
      * Waits until none of {@code programs} is loaded: a detached program is freed
      * after an RCU grace period, a few hundred milliseconds here.
