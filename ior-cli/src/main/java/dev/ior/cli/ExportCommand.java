@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IorSession session = IorSession.builder().source(new ReplaySource(input, ReplaySource.Pace.FAST))
-                .settings(options.settings()).build();
+                .settings(options.settingsForRecording()).build();
         filters.forEach(session.analysis()::push); // bad filter text fails here, naming the position
         OutputStream out = output == null ? new FileOutputStream(FileDescriptor.out) : OutputFiles.newOutputStream(output);
         EventWriter writer = format.writer(out);

@@ -58,7 +58,7 @@ final class FlamegraphCommand implements Callable<Integer> {
         FlameMetric metric = flame.metric();
         String prefix = (output != null ? output.toString()
                 : "ior-" + HostInfo.hostname() + "-" + STAMP.format(Instant.now()));
-        IorSession session = input.builder().settings(options.settings()).build();
+        IorSession session = input.builder().settings(input.settings(options)).build();
         Runnable writeGraph = () -> {
             FlameNode tree = session.snapshot().flame().tree(order, metric, splitPaths);
             FoldedStacks stacks = FoldedStacks.of(tree);

@@ -1,6 +1,7 @@
 package dev.ior.cli;
 
 import dev.ior.core.IorSession;
+import dev.ior.core.TraceSettings;
 import dev.ior.core.record.ReplaySource;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -14,6 +15,11 @@ final class InputOptions {
 
     @Option(names = "--recorded-pace", description = "Replay --input at the pace it was recorded.")
     boolean recordedPace;
+
+    /** The settings of {@code options} for this input (a recording refuses live-only options). */
+    TraceSettings settings(TraceOptions options) {
+        return input != null ? options.settingsForRecording() : options.settings();
+    }
 
     /** A session builder reading the recording, or the live kernel without --input. */
     IorSession.Builder builder() {

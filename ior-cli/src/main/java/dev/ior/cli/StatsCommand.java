@@ -53,7 +53,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IorSession session = input.builder().settings(options.settings()).build();
+        IorSession session = input.builder().settings(input.settings(options)).build();
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         Runnable printReport = () -> {
             SyscallStatsReport report = SyscallStatsReport.of(session.snapshot(), sort.order());

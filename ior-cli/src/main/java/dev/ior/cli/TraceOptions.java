@@ -113,6 +113,34 @@ final class TraceOptions {
         return new TraceSettings(filter, patterns, ringBytes, sampling(), adaptive ? Adaptive.ON : Adaptive.OFF);
     }
 
+    /**
+     * The settings for reading a recording: the filters apply (pid, tid, comm, syscalls,
+     * minimum latency); what only a live kernel does is refused rather than ignored.
+     */
+    TraceSettings settingsForRecording() {
+        List<String> liveOnly = new ArrayList<>();
+        if (follow) {
+            liveOnly.add("--follow");
+        }
+        if (!sampleFamilies.isEmpty() || !sampleSyscalls.isEmpty()) {
+            liveOnly.add("--sample-...");
+        }
+        if (adaptive) {
+            liveOnly.add("--adaptive");
+        }
+        if (ringBytes != TraceSettings.DEFAULT_RING_BYTES) {
+            liveOnly.add("--ring-size");
+        }
+        if (duration != null) {
+            liveOnly.add("--duration");
+        }
+        if (!liveOnly.isEmpty()) {
+            throw new IorException(String.join(", ", liveOnly) + (liveOnly.size() == 1 ? " applies" : " apply")
+                    + " to live tracing, not to a recording", IorException.USAGE_ERROR, null);
+        }
+        return settings();
+    }
+
     /** --sample-families and --sample-syscalls as one sampling; a syscall's own rate wins. */
     private Sampling sampling() {
         Map<String, Integer> rates = new LinkedHashMap<>();
