@@ -7,9 +7,10 @@ import java.util.Arrays;
 
 /**
  * Interned ids of comms as the kernel hands them (16 bytes, NUL-padded, read as two
- * longs), found without looking at their bytes: a small direct-mapped cache in front
- * of the interner. Events of many processes interleave, so remembering only the last
- * comm missed on most changes, and a miss costs a byte scan and a hash of the bytes.
+ * longs), found without looking at their bytes: the last comm asked for, then a small
+ * direct-mapped cache, in front of the interner. Events of many processes interleave, so
+ * remembering only the last comm missed on most changes, and a miss costs a byte scan and
+ * a hash of the bytes.
  * Pipeline thread only.
  */
 final class CommIds {
@@ -24,6 +25,10 @@ final class CommIds {
     /** Id + 1 per slot; 0 = empty. */
     private final int[] ids = new int[SLOTS];
     private final MemorySegment bytes = MemorySegment.ofArray(new byte[16]);
+    /** The last comm asked for, checked first: runs of one process's events are the common case. */
+    private long lastLow;
+    private long lastHigh;
+    private int lastId = -1;
 
     CommIds(Interner comms) {
         this.comms = comms;
@@ -31,6 +36,16 @@ final class CommIds {
 
     /** The id of the comm whose bytes are {@code low} (first 8) and {@code high} (last 8), little-endian. */
     int id(long low, long high) {
+        if (low == lastLow && high == lastHigh && lastId >= 0) {
+            return lastId;
+        }
+        lastLow = low;
+        lastHigh = high;
+        lastId = cachedOrInterned(low, high);
+        return lastId;
+    }
+
+    private int cachedOrInterned(long low, long high) {
         int slot = slot(low, high);
         int entry = ids[slot];
         if (entry != 0 && lows[slot] == low && highs[slot] == high) {
@@ -49,6 +64,7 @@ final class CommIds {
     /** Forgets every cached id: after the interner freed ids, a cached one may name another comm. */
     void clear() {
         Arrays.fill(ids, 0);
+        lastId = -1;
     }
 
     /** The index of the first zero byte of {@code word} (little-endian), 8 when there is none. */

@@ -18,8 +18,6 @@ import dev.ior.core.syscall.SyscallTable;
 import dev.ior.core.text.HeldIds;
 import dev.ior.core.text.IdHolder;
 import dev.ior.core.text.Interner;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -76,9 +74,6 @@ public final class EventPipeline implements EventSink {
     private final Runnable flush;
     private final long bootToWallNs;
     private final long flushIntervalNs;
-    private long lastCommLow;
-    private long lastCommHigh;
-    private int lastCommId = -1;
     private long lastFlushNs = System.nanoTime();
     private long unknownSyscalls;
     private IntConsumer exitListener = pid -> { };
@@ -224,7 +219,6 @@ public final class EventPipeline implements EventSink {
         comms.retainOnly(held::hasComm);
         commTexts.clear();
         pathTexts.clear();
-        lastCommId = -1;
         commIds.clear();
         for (IdHolder holder : idHolders) {
             holder.afterCollection();
@@ -272,7 +266,7 @@ public final class EventPipeline implements EventSink {
         e.wallTimeNs = raw.startNs + bootToWallNs;
         e.gapNs = raw.gapNs;
         e.latencyNs = raw.latencyNs;
-        e.commId = comm(raw);
+        e.commId = commIds.id(raw.commLow, raw.commHigh);
         e.pid = raw.pid;
         e.tid = raw.tid;
         e.syscall = syscall;
@@ -512,15 +506,5 @@ public final class EventPipeline implements EventSink {
             }
             return lastId;
         }
-    }
-
-    private int comm(RawEvent raw) {
-        if (raw.commLow == lastCommLow && raw.commHigh == lastCommHigh && lastCommId >= 0) {
-            return lastCommId;
-        }
-        lastCommLow = raw.commLow;
-        lastCommHigh = raw.commHigh;
-        lastCommId = commIds.id(raw.commLow, raw.commHigh);
-        return lastCommId;
     }
 }

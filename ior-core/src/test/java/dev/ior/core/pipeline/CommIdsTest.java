@@ -51,6 +51,10 @@ class CommIdsTest {
         ids.clear();
         assertEquals("cat", comm("cat"), "cat takes bash's freed id");
         assertEquals("bash", comm("bash"), "bash is interned again, not read from the cache");
+        comms.retainOnly(id -> false);
+        ids.clear();
+        comms.intern("ls"); // takes bash's freed id while bash is the last comm asked for
+        assertEquals("bash", comm("bash"), "the last comm is forgotten too");
     }
 
     @Test
